@@ -1,0 +1,22 @@
+package dev.distsys.coordination.server;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.distsys.shared.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** The module rules of ARCHITECTURE.md, as they apply to a coordination member. */
+class ArchitectureTests {
+
+    private final JavaClasses classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.distsys.coordination.server");
+
+    @Test
+    void shouldUseNoOtherModuleThanTheRaftCore() {
+        ArchitectureRules.serviceIsIndependent("dev.distsys", "coordination.server", "coordination.raft")
+            .check(this.classes);
+    }
+
+}

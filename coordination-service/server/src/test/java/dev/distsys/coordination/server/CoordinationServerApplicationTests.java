@@ -1,0 +1,18 @@
+package dev.distsys.coordination.server;
+
+import dev.distsys.shared.testing.ServiceBootTests;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/** A coordination member boots and does what every service must. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "coordination.data-dir=${java.io.tmpdir}/coordination-boot-test")
+class CoordinationServerApplicationTests extends ServiceBootTests {
+
+    @Override
+    protected String serviceName() {
+        return "coordination-server";
+    }
+
+}

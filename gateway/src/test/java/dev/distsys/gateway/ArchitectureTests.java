@@ -1,0 +1,21 @@
+package dev.distsys.gateway;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.distsys.shared.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** The module rules of ARCHITECTURE.md, as they apply to the gateway. */
+class ArchitectureTests {
+
+    private final JavaClasses classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.distsys.gateway");
+
+    @Test
+    void shouldKnowTheServicesOnlyThroughHttp() {
+        ArchitectureRules.serviceIsIndependent("dev.distsys", "gateway").check(this.classes);
+    }
+
+}

@@ -1,0 +1,10 @@
+package dev.distsys.shared.testing;
+
+/** A running Kafka broker. */
+interface KafkaServer {
+
+    String bootstrapServers();
+
+    void stop();
+
+}
