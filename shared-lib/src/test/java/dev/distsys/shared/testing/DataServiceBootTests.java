@@ -19,11 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@link ServiceBootTests} for a service that owns a PostgreSQL database and talks over
- * Kafka: the database is its own and migrated, and the broker is really reachable with
- * the service's own Kafka configuration.
+ * {@link SecuredServiceBootTests} for a service that owns a PostgreSQL database and talks
+ * over Kafka: the database is its own and migrated, and the broker is really reachable
+ * with the service's own Kafka configuration.
  */
-public abstract class DataServiceBootTests extends ServiceBootTests {
+public abstract class DataServiceBootTests extends SecuredServiceBootTests {
 
     @Autowired
     protected JdbcTemplate jdbc;

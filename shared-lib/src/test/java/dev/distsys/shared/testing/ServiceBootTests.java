@@ -37,8 +37,8 @@ public abstract class ServiceBootTests {
     }
 
     @Test
-    void shouldExposePrometheusMetrics() throws Exception {
-        HttpResponse<String> response = get("/actuator/prometheus");
+    void shouldExposePrometheusMetricsToAMetricsScrapeToken() throws Exception {
+        HttpResponse<String> response = get("/actuator/prometheus", TestTokens.issue("prometheus", "metrics"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes");
     }
@@ -58,11 +58,16 @@ public abstract class ServiceBootTests {
     }
 
     protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve(path))
-            .timeout(Duration.ofSeconds(10))
-            .GET()
-            .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(baseUri().resolve(path)).GET());
+    }
+
+    protected HttpResponse<String> get(String path, String bearerToken) throws IOException, InterruptedException {
+        return send(
+                HttpRequest.newBuilder(baseUri().resolve(path)).header("Authorization", "Bearer " + bearerToken).GET());
+    }
+
+    protected HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     protected URI baseUri() {

@@ -1,6 +1,6 @@
 package dev.distsys.coordination.server;
 
-import dev.distsys.shared.testing.ServiceBootTests;
+import dev.distsys.shared.testing.SecuredServiceBootTests;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -8,7 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 /** A coordination member boots and does what every service must. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = "coordination.data-dir=${java.io.tmpdir}/coordination-boot-test")
-class CoordinationServerApplicationTests extends ServiceBootTests {
+class CoordinationServerApplicationTests extends SecuredServiceBootTests {
 
     @Override
     protected String serviceName() {
