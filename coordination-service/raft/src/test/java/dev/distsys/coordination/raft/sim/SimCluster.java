@@ -32,7 +32,7 @@ import dev.distsys.coordination.raft.UnsafeFault;
  */
 final class SimCluster {
 
-    static final int FAULT_TICKS = 500;
+    static final int FAULT_TICKS = 1200;
 
     static final int HEAL_TICKS = 1500;
 
@@ -53,6 +53,8 @@ final class SimCluster {
     private final List<SimClient> clients = new ArrayList<>();
 
     private final int size;
+
+    private final Counters counters = new Counters();
 
     private long now;
 
@@ -126,8 +128,8 @@ final class SimCluster {
                 verdict.operations().forEach((op) -> ops.append("\n  ").append(op));
                 throw new SimulationFailure("history of key " + verdict.key() + " is not linearizable:" + ops);
             }
-            return new Stats(this.now, this.history.operations().size(), this.network.sent,
-                    this.checker.committedMax());
+            return new Stats(this.now, this.history.operations().size(), this.network.sent, this.checker.committedMax(),
+                    this.counters);
         }
         catch (RuntimeException | AssertionError ex) {
             throw new SimulationFailure("seed " + this.seed + " (profile " + this.profile.name() + ", " + this.size
@@ -136,7 +138,7 @@ final class SimCluster {
         }
     }
 
-    record Stats(long ticks, int operations, long messages, long committed) {
+    record Stats(long ticks, int operations, long messages, long committed, Counters counters) {
     }
 
     private void step(boolean faults) {
@@ -193,11 +195,13 @@ final class SimCluster {
                 // the window in
                 // which a forgotten vote would let a second candidate win the same term.
                 node.crash(this.random);
+                this.counters.crashes++;
                 node.restartAt = this.now + this.random.between(1, 3);
                 return;
             }
             if (ready.snapshot() != null) {
                 node.machine = KvStateMachine.restore(ready.snapshot().data());
+                this.counters.snapshotsInstalled++;
                 node.applied = ready.snapshot().index();
             }
             for (Entry entry : ready.committedEntries()) {
@@ -209,6 +213,7 @@ final class SimCluster {
             answerReads(node);
             node.raft.advance(ready);
             if (node.raft.isLeader()) {
+                this.counters.maxTerm = Math.max(this.counters.maxTerm, node.raft.term());
                 this.checker.onLeader(node.id, node.raft.term(), node.disk);
                 this.checker.onCommitKnown(node.raft.term(), node.raft.commitIndex(), node.disk);
             }
@@ -222,6 +227,10 @@ final class SimCluster {
         }
         this.checker.onApplied(node.id, entry);
         node.applied = entry.index();
+        if (entry.type() == EntryType.CONFIG && entry.index() > this.counters.lastConfigIndex) {
+            this.counters.lastConfigIndex = entry.index();
+            this.counters.configChanges++;
+        }
         if (entry.type() != EntryType.NORMAL || entry.data().length == 0) {
             return;
         }
@@ -312,11 +321,13 @@ final class SimCluster {
         }
         else if (!this.network.partitioned() && this.random.chance(this.profile.partitionRate())) {
             startPartition();
+            this.counters.partitions++;
         }
         if (this.random.chance(this.profile.crashRate())) {
             List<SimNode> up = this.nodes.values().stream().filter((n) -> n.up).toList();
             if (!up.isEmpty()) {
                 SimNode victim = up.get(this.random.nextInt(up.size()));
+                this.counters.crashes++;
                 if (this.random.chance(0.5)) {
                     victim.crashOnNextWrite = true;
                 }
@@ -333,6 +344,7 @@ final class SimCluster {
         if (leader != null && leader.up && this.random.chance(this.profile.transferRate())) {
             List<Long> voters = new ArrayList<>(leader.raft.membership().voters());
             tolerate(() -> leader.raft.transferLeadership(voters.get(this.random.nextInt(voters.size()))));
+            this.counters.transfers++;
             process(leader);
         }
     }
@@ -489,6 +501,41 @@ final class SimCluster {
 
     static long none() {
         return RaftNode.NONE;
+    }
+
+    /** What a run exercised, so that a green run can be told apart from an idle one. */
+    static final class Counters {
+
+        long maxTerm;
+
+        long crashes;
+
+        long partitions;
+
+        long snapshotsInstalled;
+
+        long configChanges;
+
+        long lastConfigIndex;
+
+        long transfers;
+
+        void add(Counters other) {
+            this.maxTerm += other.maxTerm;
+            this.crashes += other.crashes;
+            this.partitions += other.partitions;
+            this.snapshotsInstalled += other.snapshotsInstalled;
+            this.configChanges += other.configChanges;
+            this.transfers += other.transfers;
+        }
+
+        @Override
+        public String toString() {
+            return "leader terms " + this.maxTerm + ", crashes " + this.crashes + ", partitions " + this.partitions
+                    + ", snapshots installed " + this.snapshotsInstalled + ", membership changes applied "
+                    + this.configChanges + ", transfers requested " + this.transfers;
+        }
+
     }
 
 }

@@ -24,13 +24,16 @@ class SimulatorTests {
         int seeds = Integer.getInteger("sim.seeds", DEFAULT_SEEDS);
         long first = Long.getLong("sim.firstSeed", 1L);
         long operations = 0;
+        SimCluster.Counters total = new SimCluster.Counters();
         long started = System.nanoTime();
         for (long seed = first; seed < first + seeds; seed++) {
-            operations += new SimCluster(seed).run().operations();
+            SimCluster.Stats stats = new SimCluster(seed).run();
+            operations += stats.operations();
+            total.add(stats.counters());
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("simulator: %d seeds from %d, %d client operations checked, %d ms%n", seeds, first,
-                operations, millis);
+        System.out.printf("simulator: %d seeds from %d, %d client operations checked, %d ms; %s%n", seeds, first,
+                operations, millis, total);
         assertThat(operations).isGreaterThan(seeds * 10L);
     }
 
