@@ -19,6 +19,12 @@ public enum UnsafeFault {
      * Truncate the log after every AppendEntries, even when entries match (reordered
      * messages).
      */
-    TRUNCATE_WITHOUT_CONFLICT
+    TRUNCATE_WITHOUT_CONFLICT,
+
+    /**
+     * Answer ReadIndex at once, without confirming leadership (a deposed leader reads
+     * stale).
+     */
+    SERVE_READS_WITHOUT_QUORUM
 
 }

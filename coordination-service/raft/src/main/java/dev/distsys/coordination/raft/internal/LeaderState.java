@@ -164,8 +164,8 @@ public final class LeaderState {
             this.reads.waitForTermCommit(context);
             return;
         }
-        if (leaseValid()) {
-            this.readStates.add(new dev.distsys.coordination.raft.ReadState(context, this.log.commit()));
+        if (leaseValid() || this.config.unsafeFaults().contains(UnsafeFault.SERVE_READS_WITHOUT_QUORUM)) {
+            this.readStates.add(new ReadState(context, this.log.commit()));
             return;
         }
         this.reads.add(context, this.log.commit());

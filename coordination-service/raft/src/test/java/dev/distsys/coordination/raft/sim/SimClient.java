@@ -10,7 +10,7 @@ import java.util.Map;
  */
 final class SimClient {
 
-    static final int TIMEOUT_TICKS = 40;
+    static final int TIMEOUT_TICKS = 25;
 
     private static final String[] KEYS = { "x", "y" };
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 import dev.distsys.coordination.raft.ConfigChange;
 import dev.distsys.coordination.raft.Entry;
@@ -63,10 +64,10 @@ final class SimCluster {
     private boolean faultsOn = true;
 
     SimCluster(long seed) {
-        this(seed, FaultProfile.forSeed(seed), Set.of());
+        this(seed, FaultProfile.forSeed(seed), Set.of(), UnaryOperator.identity());
     }
 
-    SimCluster(long seed, FaultProfile profile, Set<UnsafeFault> faults) {
+    SimCluster(long seed, FaultProfile profile, Set<UnsafeFault> faults, UnaryOperator<RaftConfig> tweak) {
         this.seed = seed;
         this.profile = profile;
         this.random = new SimRandom(seed);
@@ -83,6 +84,7 @@ final class SimCluster {
                 .withElectionTicks(12, 24, 2)
                 .withLimits(4, 8, 1024, 1 << 20, 64)
                 .withUnsafeFaults(faults);
+            config = tweak.apply(config);
             double rate = profile.skew() ? 0.75 + this.random.nextInt(51) / 100.0 : 1.0;
             SimNode node = new SimNode(id, config, rate, this.random.between(15, 60));
             if (id <= this.size) {
@@ -93,7 +95,7 @@ final class SimCluster {
             }
             this.nodes.put(id, node);
         }
-        for (long c = 1; c <= 3; c++) {
+        for (long c = 1; c <= 5; c++) {
             this.clients.add(new SimClient(c, new SimRandom(this.random.nextLong())));
         }
     }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SimulatorTests {
 
-    private static final int DEFAULT_SEEDS = 1000;
+    private static final int DEFAULT_SEEDS = 5000;
 
     @Test
     void shouldKeepSafetyAndLivenessAcrossSeeds() {
