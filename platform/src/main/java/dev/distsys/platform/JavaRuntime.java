@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.jar.JarFile;
+import java.util.stream.Collectors;
 
 /**
  * How to start another JVM like this one: the same {@code java} executable (Maven may run
@@ -27,7 +29,18 @@ record JavaRuntime(Path javaExecutable, String classpath) {
             .command()
             .map(Path::of)
             .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java"));
-        return new JavaRuntime(java, System.getProperty("java.class.path"));
+        return new JavaRuntime(java, absolute(System.getProperty("java.class.path")));
+    }
+
+    /**
+     * Children run in other working directories, so relative classpath entries would
+     * break.
+     */
+    static String absolute(String classpath) {
+        return Arrays.stream(classpath.split(File.pathSeparator))
+            .filter((entry) -> !entry.isEmpty())
+            .map((entry) -> Path.of(entry).toAbsolutePath().normalize().toString())
+            .collect(Collectors.joining(File.pathSeparator));
     }
 
     /** {@code java OPTIONS -jar JAR ARGS}. */

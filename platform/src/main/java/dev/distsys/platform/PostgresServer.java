@@ -2,6 +2,7 @@ package dev.distsys.platform;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -28,10 +30,13 @@ final class PostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
 
+    private final Path dataDir;
+
     private final int port;
 
-    private PostgresServer(EmbeddedPostgres postgres, int port) {
+    private PostgresServer(EmbeddedPostgres postgres, Path dataDir, int port) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
         this.port = port;
     }
 
@@ -59,16 +64,24 @@ final class PostgresServer implements AutoCloseable {
             .setOutputRedirector(Redirect.appendTo(logFile.toFile()))
             .setErrorRedirector(Redirect.appendTo(logFile.toFile()))
             .start();
-        return new PostgresServer(postgres, port);
+        return new PostgresServer(postgres, dataDir, port);
     }
 
     int port() {
         return this.port;
     }
 
-    /** The postmaster's process, if this JVM started it. */
-    ProcessHandle process() {
-        return this.postgres.getProcess().toHandle();
+    /**
+     * The postmaster. zonky starts it through {@code pg_ctl}, so it is not a descendant
+     * of this JVM; its pid is the first line of {@code postmaster.pid}.
+     */
+    Optional<ProcessHandle> postmaster() throws IOException {
+        Path pidFile = this.dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+        return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
     }
 
     String jdbcUrl(String database) {
@@ -112,10 +125,11 @@ final class PostgresServer implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
-        ProcessHandle postmaster = process();
         List<ProcessHandle> tree = new ArrayList<>();
-        tree.add(postmaster);
-        postmaster.descendants().forEach(tree::add);
+        postmaster().ifPresent((postmaster) -> {
+            tree.add(postmaster);
+            postmaster.descendants().forEach(tree::add);
+        });
         try {
             this.postgres.close();
         }

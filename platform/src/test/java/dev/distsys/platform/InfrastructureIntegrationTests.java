@@ -84,7 +84,9 @@ class InfrastructureIntegrationTests {
         List<ProcessHandle> started = new ArrayList<>();
         try (PostgresServer postgres = PostgresServer.start(this.dataDir.resolve("postgres"), postgresPort,
                 logs.resolve("postgres.log"))) {
-            started.add(postgres.process());
+            ProcessHandle postmaster = postgres.postmaster().orElseThrow();
+            started.add(postmaster);
+            started.addAll(postmaster.descendants().toList());
             try {
                 KafkaBroker kafka = KafkaBroker.start(supervisor, JavaRuntime.ofCurrentProcess(), kafkaSettings, logs);
                 started.add(kafka.process().handle());
@@ -96,7 +98,7 @@ class InfrastructureIntegrationTests {
                 assertThat(supervisor.stopAll(Duration.ofSeconds(10))).isEmpty();
             }
         }
-        assertThat(started).hasSizeGreaterThan(2).noneMatch(ProcessHandle::isAlive);
+        assertThat(started).hasSizeGreaterThan(3).noneMatch(ProcessHandle::isAlive);
         assertThat(ProcessHandle.current().descendants()).noneMatch(ProcessHandle::isAlive);
     }
 
