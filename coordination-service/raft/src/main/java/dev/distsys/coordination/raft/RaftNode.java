@@ -166,6 +166,16 @@ public final class RaftNode {
     }
 
     /**
+     * Starts an election now, as if the election timer had fired (pre-vote first when
+     * enabled). For operators and tests; a learner or a leader ignores it.
+     */
+    public void campaign() {
+        if (promotable() && !(this.role instanceof Role.Leader)) {
+            campaign(false);
+        }
+    }
+
+    /**
      * Feeds a message from a peer.
      * @param message the message, addressed to this node
      */
@@ -299,8 +309,8 @@ public final class RaftNode {
         }
         Membership next = state.applyChange(this.log.membership(), change);
         Entry entry = Entry.config(this.log.lastIndex() + 1, this.term, next);
+        state.membershipChanged(next);
         state.appendOwn(entry);
-        state.membershipChanged();
         return new ProposalId(entry.index(), entry.term());
     }
 

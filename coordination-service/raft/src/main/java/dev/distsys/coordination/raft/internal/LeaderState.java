@@ -73,7 +73,7 @@ public final class LeaderState {
         this.self = config.id();
         this.ticks = ticks;
         Arrays.fill(this.roundSentTick, Long.MIN_VALUE / 2);
-        membershipChanged();
+        membershipChanged(log.membership());
     }
 
     // ---- proposals
@@ -139,10 +139,12 @@ public final class LeaderState {
     }
 
     /**
-     * Aligns progress with the configuration in force, which takes effect when appended.
+     * Aligns progress with a configuration, before its entry is appended so that a new
+     * member receives that entry in the next batch.
+     * @param membership the configuration about to be in force
      */
-    public void membershipChanged() {
-        Set<Long> members = this.log.membership().members();
+    public void membershipChanged(Membership membership) {
+        Set<Long> members = membership.members();
         this.progress.keySet().removeIf((id) -> !members.contains(id));
         for (Long member : members) {
             if (member != this.self) {
