@@ -49,11 +49,18 @@ final class Supervisor {
         ChildProcess child = ChildProcess.start(name, command, workingDir, logFile, stopGroup);
         this.children.add(child);
         child.process().onExit().thenAccept((process) -> {
-            if (!child.isStopRequested()) {
+            // Once stopping, every exit is expected: Ctrl-C reaches the whole process
+            // group,
+            // so children may exit on their own SIGINT before they are asked to.
+            if (!child.isStopRequested() && !isStopping()) {
                 this.onUnexpectedExit.accept(new ChildExit(name, process.pid(), process.exitValue(), logFile));
             }
         });
         return child;
+    }
+
+    synchronized boolean isStopping() {
+        return this.stopping;
     }
 
     List<ChildProcess> children() {
