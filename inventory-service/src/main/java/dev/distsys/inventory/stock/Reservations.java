@@ -142,20 +142,20 @@ public class Reservations {
             }
             wanted.merge(line.sku(), line.quantity(), Math::addExact);
         }
-        Map<String, long[]> stock = lockStock(wanted.keySet());
+        Map<String, LockedStock> stock = lockStock(wanted.keySet());
         for (String sku : wanted.keySet()) {
             if (!stock.containsKey(sku)) {
                 return refuse(orderId, RefusalReason.UNKNOWN_SKU, sku);
             }
         }
         for (Map.Entry<String, Long> line : wanted.entrySet()) {
-            if (stock.get(line.getKey())[0] < line.getValue()) {
+            if (stock.get(line.getKey()).available() < line.getValue()) {
                 return refuse(orderId, RefusalReason.OUT_OF_STOCK, line.getKey());
             }
         }
         List<ReservedLine> reserved = new ArrayList<>();
         for (Map.Entry<String, Long> line : wanted.entrySet()) {
-            long price = stock.get(line.getKey())[1];
+            long price = stock.get(line.getKey()).unitPriceCents();
             this.jdbc.update(
                     "UPDATE stock SET available = available - ?, reserved = reserved + ?, updated_at = clock_timestamp() WHERE sku = ?",
                     line.getValue(), line.getValue(), line.getKey());
@@ -169,12 +169,12 @@ public class Reservations {
     }
 
     /**
-     * Locks the stock rows of these skus in sku order: available and unit price by sku.
+     * Locks the stock rows of these skus in sku order; returns those that exist, by sku.
      */
-    private Map<String, long[]> lockStock(Iterable<String> skus) {
+    private Map<String, LockedStock> lockStock(Iterable<String> skus) {
         List<String> list = new ArrayList<>();
         skus.forEach(list::add);
-        Map<String, long[]> stock = new TreeMap<>();
+        Map<String, LockedStock> stock = new TreeMap<>();
         this.jdbc.query(
                 "SELECT sku, available, unit_price_cents FROM stock WHERE sku = ANY (?) ORDER BY sku FOR UPDATE",
                 (statement) -> {
@@ -182,7 +182,7 @@ public class Reservations {
                     statement.setArray(1, array);
                 }, (rs) -> {
                     stock.put(rs.getString("sku"),
-                            new long[] { rs.getLong("available"), rs.getLong("unit_price_cents") });
+                            new LockedStock(rs.getLong("available"), rs.getLong("unit_price_cents")));
                 });
         return stock;
     }
@@ -222,6 +222,10 @@ public class Reservations {
 
     private void count(String command, String effect) {
         this.meters.counter("inventory.stock.commands", "command", command, "effect", effect).increment();
+    }
+
+    /** A stock row locked for a reservation. */
+    private record LockedStock(long available, long unitPriceCents) {
     }
 
 }
