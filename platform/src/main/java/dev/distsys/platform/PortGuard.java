@@ -69,7 +69,8 @@ final class PortGuard {
     }
 
     private static String abbreviate(String command) {
-        return (command.length() > 160) ? command.substring(0, 160) + "..." : command;
+        String flat = command.replaceAll("\\s+", " ");
+        return (flat.length() > 160) ? flat.substring(0, 160) + "..." : flat;
     }
 
 }

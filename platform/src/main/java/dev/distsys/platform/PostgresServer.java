@@ -135,7 +135,7 @@ final class PostgresServer implements AutoCloseable {
         }
         finally {
             for (ProcessHandle handle : tree) {
-                if (handle.isAlive()) {
+                if (Processes.isRunning(handle)) {
                     handle.destroyForcibly();
                 }
             }

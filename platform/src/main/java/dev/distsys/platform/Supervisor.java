@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -111,7 +108,7 @@ final class Supervisor {
         // every
         // tree is checked, not only the direct children.
         for (ProcessHandle handle : trees) {
-            if (handle.isAlive()) {
+            if (Processes.isRunning(handle)) {
                 handle.destroyForcibly();
             }
         }
@@ -122,14 +119,8 @@ final class Supervisor {
     }
 
     static void awaitDeath(ProcessHandle handle) throws InterruptedException {
-        try {
-            handle.onExit().get(KILL_WAIT_MS, TimeUnit.MILLISECONDS);
-        }
-        catch (TimeoutException ex) {
+        if (!Processes.awaitStopped(handle, KILL_WAIT_MS)) {
             logger.error("Process {} survived SIGKILL for {} ms", handle.pid(), KILL_WAIT_MS);
-        }
-        catch (ExecutionException ex) {
-            throw new IllegalStateException("Waiting for process " + handle.pid() + " failed", ex);
         }
     }
 

@@ -98,8 +98,8 @@ class InfrastructureIntegrationTests {
                 assertThat(supervisor.stopAll(Duration.ofSeconds(10))).isEmpty();
             }
         }
-        assertThat(started).hasSizeGreaterThan(3).noneMatch(ProcessHandle::isAlive);
-        assertThat(ProcessHandle.current().descendants()).noneMatch(ProcessHandle::isAlive);
+        assertThat(started).hasSizeGreaterThan(3).noneMatch(Processes::isRunning);
+        assertThat(ProcessHandle.current().descendants()).noneMatch(Processes::isRunning);
     }
 
     private static List<String> consumeAll(String bootstrapServers, String group) {

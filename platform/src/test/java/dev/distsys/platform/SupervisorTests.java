@@ -43,8 +43,8 @@ class SupervisorTests {
 
         assertThat(Duration.ofNanos(System.nanoTime() - startNanos)).isLessThan(Duration.ofSeconds(5));
         assertThat(killed).isEmpty();
-        assertThat(all).noneMatch(ProcessHandle::isAlive);
-        assertThat(ProcessHandle.current().descendants()).noneMatch(ProcessHandle::isAlive);
+        assertThat(all).noneMatch(Processes::isRunning);
+        assertThat(ProcessHandle.current().descendants()).noneMatch(Processes::isRunning);
         assertThat(this.unexpectedExits).isEmpty();
     }
 
