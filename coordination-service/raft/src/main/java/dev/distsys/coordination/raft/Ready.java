@@ -6,9 +6,10 @@ import java.util.List;
  * One batch of work for the driver. Process it in this order, then call
  * {@link RaftNode#advance(Ready)}:
  * <ol>
- * <li>persist {@link #snapshot()} if present, append {@link #entries()} (replacing any
- * stored entries from the first one's index on), fsync; then persist {@link #hardState()}
- * if present;</li>
+ * <li>persist {@link #snapshot()} if present, then discard the stored log
+ * ({@code LogStore.reset(snapshot.index())}: it need not continue the snapshot); append
+ * {@link #entries()} (replacing any stored entries from the first one's index on), fsync;
+ * then persist {@link #hardState()} if present;</li>
  * <li>only then send {@link #messages()} (persist before you speak: Raft Figure 2);</li>
  * <li>restore the state machine from {@link #snapshot()} if present, then apply
  * {@link #committedEntries()} in order, and answer {@link #readStates()} once applied up

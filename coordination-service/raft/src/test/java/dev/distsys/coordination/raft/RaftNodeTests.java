@@ -135,6 +135,15 @@ class RaftNodeTests {
     }
 
     @Test
+    void shouldDropStoredEntriesThatDoNotContinueTheSnapshot() {
+        // A crash after saving a leader's snapshot but before resetting the log.
+        RaftNode node = RaftNode.restart(RaftConfig.ofDefaults(2), RandomSource.seeded(2), new HardState(7, 0, 0),
+                new Snapshot(10, 6, Membership.ofVoters(1L, 2L, 3L), new byte[0]),
+                List.of(Entry.normal(10, 5, null), Entry.normal(11, 5, null)));
+        assertThat(node.status().lastIndex()).isEqualTo(10);
+    }
+
+    @Test
     void shouldRestartWithItsTermAndVote() {
         RaftNode node = RaftNode.restart(RaftConfig.ofDefaults(2), RandomSource.seeded(2), new HardState(7, 3, 0),
                 new Snapshot(10, 6, Membership.ofVoters(1L, 2L, 3L), new byte[] { 9 }),

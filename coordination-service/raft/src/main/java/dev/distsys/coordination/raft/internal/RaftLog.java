@@ -33,7 +33,12 @@ public final class RaftLog {
     public RaftLog(Snapshot snapshot, List<Entry> stored, long commit) {
         this.snapshot = snapshot;
         long expected = snapshot.index() + 1;
-        for (Entry entry : stored) {
+        // A crash between saving a leader's snapshot and resetting the log leaves entries
+        // that do
+        // not continue the snapshot; keeping them could break Log Matching, so they go.
+        boolean continuesSnapshot = stored.stream()
+            .noneMatch((e) -> e.index() == snapshot.index() && e.term() != snapshot.term());
+        for (Entry entry : continuesSnapshot ? stored : List.<Entry>of()) {
             if (entry.index() < expected) {
                 continue;
             }

@@ -67,6 +67,12 @@ public final class InMemoryLogStore implements LogStore {
     }
 
     @Override
+    public void reset(long index) {
+        this.entries.clear();
+        this.first = index + 1;
+    }
+
+    @Override
     public void close() {
     }
 

@@ -47,6 +47,14 @@ public interface LogStore extends AutoCloseable {
      */
     void compact(long index);
 
+    /**
+     * Discards every entry and continues after {@code index}: the next append starts at
+     * {@code index + 1}. Called after a snapshot received from the leader is saved,
+     * because the stored entries need not continue that snapshot.
+     * @param index the installed snapshot's index
+     */
+    void reset(long index);
+
     @Override
     void close();
 

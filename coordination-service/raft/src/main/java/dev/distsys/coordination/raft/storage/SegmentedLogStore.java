@@ -185,6 +185,17 @@ public final class SegmentedLogStore implements LogStore {
         AtomicFiles.syncDirectory(this.dir);
     }
 
+    @Override
+    public void reset(long index) {
+        for (Segment segment : this.segments) {
+            segment.delete();
+        }
+        this.segments.clear();
+        this.unsynced.clear();
+        this.compactedTo = index;
+        AtomicFiles.syncDirectory(this.dir);
+    }
+
     /**
      * @return number of segment files, for tests and metrics
      */

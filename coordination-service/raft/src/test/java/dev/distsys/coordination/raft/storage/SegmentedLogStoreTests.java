@@ -145,6 +145,21 @@ class SegmentedLogStoreTests {
         }
     }
 
+    @Test
+    void shouldContinueAfterAnInstalledSnapshotWhenReset() {
+        try (SegmentedLogStore log = SegmentedLogStore.open(this.dir, 128)) {
+            log.append(entries(1, 5, 1));
+            log.sync();
+            log.reset(40);
+            log.append(entries(41, 42, 3));
+            log.sync();
+        }
+        try (SegmentedLogStore log = SegmentedLogStore.open(this.dir, 128)) {
+            assertThat(log.firstIndex()).isEqualTo(41);
+            assertThat(log.entries(41, 42)).extracting(Entry::term).containsExactly(3L, 3L);
+        }
+    }
+
     private static void flipByte(Path file, long position) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         bytes[(int) position] ^= 0x5A;
