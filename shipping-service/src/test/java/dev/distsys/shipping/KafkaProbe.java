@@ -51,7 +51,8 @@ final class KafkaProbe implements AutoCloseable {
      * far.
      */
     List<ConsumerRecord<String, byte[]>> awaitRecords(String key, int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        // Generous: a loaded CI machine; a passing test waits only as long as it must.
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
             poll();
             return recordsOf(key).size() >= count;
         });

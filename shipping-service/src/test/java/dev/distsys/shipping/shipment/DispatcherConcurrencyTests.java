@@ -1,5 +1,6 @@
 package dev.distsys.shipping.shipment;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Several dispatchers at once (as with several instances, plus this context's own job)
@@ -71,9 +73,11 @@ class DispatcherConcurrencyTests {
             executor.shutdownNow();
         }
 
-        assertThat(this.jdbc.queryForList("SELECT DISTINCT status FROM shipment WHERE order_id LIKE ?", String.class,
-                "%-" + batch))
-            .containsExactly("DISPATCHED");
+        // A dispatcher stops when every due row is locked by another one, such as this
+        // context's own job, whose last batch may still be committing.
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> this.jdbc.queryForList("SELECT DISTINCT status FROM shipment WHERE order_id LIKE ?",
+                    String.class, "%-" + batch), (statuses) -> statuses.equals(List.of("DISPATCHED")));
         List<Integer> announcements = this.jdbc.queryForList("""
                 SELECT count(*) FROM outbox
                 WHERE message_type = 'ShipmentDispatched' AND message_key LIKE ? GROUP BY message_key""", Integer.class,
