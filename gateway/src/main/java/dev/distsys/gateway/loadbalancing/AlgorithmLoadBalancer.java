@@ -49,6 +49,8 @@ class AlgorithmLoadBalancer implements ReactorServiceInstanceLoadBalancer {
 
     private final OutlierDetector outliers;
 
+    private volatile ServiceInstanceListSupplier supplier;
+
     AlgorithmLoadBalancer(String serviceId, ObjectProvider<ServiceInstanceListSupplier> suppliers, Balancer balancer,
             HashKey hashKey, OutlierDetector outliers) {
         this.serviceId = serviceId;
@@ -60,9 +62,23 @@ class AlgorithmLoadBalancer implements ReactorServiceInstanceLoadBalancer {
 
     @Override
     public Mono<Response<ServiceInstance>> choose(Request request) {
-        ServiceInstanceListSupplier supplier = this.suppliers
-            .getIfAvailable(() -> new NoopServiceInstanceListSupplier());
-        return supplier.get(request).next().map((instances) -> choose(instances, request));
+        return supplier().get(request).next().map((instances) -> choose(instances, request));
+    }
+
+    /**
+     * The supplier bean, looked up once: a bean-factory lookup with generic type matching
+     * per request cost more CPU than the algorithms themselves.
+     */
+    private ServiceInstanceListSupplier supplier() {
+        ServiceInstanceListSupplier supplier = this.supplier;
+        if (supplier == null) {
+            supplier = this.suppliers.getIfAvailable();
+            if (supplier == null) {
+                return new NoopServiceInstanceListSupplier();
+            }
+            this.supplier = supplier;
+        }
+        return supplier;
     }
 
     private Response<ServiceInstance> choose(List<ServiceInstance> instances, Request<?> request) {

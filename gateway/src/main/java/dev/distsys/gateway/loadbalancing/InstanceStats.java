@@ -56,6 +56,11 @@ public final class InstanceStats implements InstanceLoad {
         }
     }
 
+    /** A request ended without an answer to judge the instance by (its client left). */
+    void abandoned(String id) {
+        entry(id).inFlight.decrementAndGet();
+    }
+
     @Override
     public int inFlight(String id) {
         Entry entry = this.entries.get(id);

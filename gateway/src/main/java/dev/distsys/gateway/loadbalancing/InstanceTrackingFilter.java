@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import dev.distsys.gateway.web.AttemptDeadline;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.client.ServiceInstance;
@@ -61,7 +62,16 @@ class InstanceTrackingFilter implements GlobalFilter, Ordered {
         return chain.filter(exchange).doOnSuccess((ignored) -> {
             HttpStatusCode status = exchange.getResponse().getStatusCode();
             finish.accept(status == null || status.is5xxServerError());
-        }).doOnError((ex) -> finish.accept(true)).doOnCancel(() -> finish.accept(true));
+        }).doOnError((ex) -> finish.accept(true)).doOnCancel(() -> {
+            // Cancelled by the attempt's timeout: a failure. Cancelled because the client
+            // went away: no verdict, only the request is no longer in flight.
+            if (AttemptDeadline.passed(exchange, System.nanoTime())) {
+                finish.accept(true);
+            }
+            else if (done.compareAndSet(false, true)) {
+                this.stats.abandoned(id);
+            }
+        });
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 
+import dev.distsys.gateway.web.AttemptDeadline;
 import dev.distsys.gateway.web.Problems;
 import dev.distsys.shared.problem.ProblemType;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -101,13 +102,23 @@ class ResilienceFilter implements GlobalFilter, Ordered {
         long start = System.nanoTime();
         long left = call.deadlineNanos - start;
         Duration tryTimeout = Duration.ofNanos(Math.max(1, Math.min(call.policy.perTryTimeout().toNanos(), left)));
+        AttemptDeadline.set(call.exchange, start + tryTimeout.toNanos());
         return Mono.defer(() -> call.chain.filter(call.exchange))
             .timeout(tryTimeout)
             .then(Mono.fromCallable(() -> Outcome.of(call.exchange.getResponse().getStatusCode(), call.policy)))
             .onErrorResume((ex) -> Mono.just(Outcome.of(ex)))
             .doOnCancel(() -> {
                 call.bulkhead.onComplete();
-                call.breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, new TimeoutException());
+                long now = System.nanoTime();
+                if (now - call.deadlineNanos >= 0) {
+                    // The route's budget ran out: the upstream was too slow.
+                    call.breaker.onError(now - start, TimeUnit.NANOSECONDS, new TimeoutException());
+                }
+                else {
+                    // The client went away (e.g. closed its connection): says nothing
+                    // about the upstream, so neither a failure nor a success.
+                    call.breaker.releasePermission();
+                }
             })
             .flatMap((outcome) -> {
                 call.bulkhead.onComplete();
