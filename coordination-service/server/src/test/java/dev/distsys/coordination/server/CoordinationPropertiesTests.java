@@ -15,7 +15,7 @@ class CoordinationPropertiesTests {
 
     @Test
     void shouldParseMembersInOrder() {
-        CoordinationProperties properties = new CoordinationProperties(2, DATA,
+        CoordinationProperties properties = CoordinationProperties.of(2, DATA,
                 List.of("1=http://127.0.0.1:9101", "2=http://127.0.0.1:9102", "3=http://127.0.0.1:9103"));
         assertThat(properties.memberAddresses()).containsExactly(
                 java.util.Map.entry(1, URI.create("http://127.0.0.1:9101")),
@@ -26,24 +26,23 @@ class CoordinationPropertiesTests {
     @Test
     void shouldRefuseAMemberIdThatIsNotAMember() {
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> new CoordinationProperties(4, DATA, List.of("1=http://127.0.0.1:9101")))
+            .isThrownBy(() -> CoordinationProperties.of(4, DATA, List.of("1=http://127.0.0.1:9101")))
             .withMessageContaining("coordination.member-id=4");
     }
 
     @Test
     void shouldRefuseMalformedOrDuplicateEntriesSayingWhatTheyShouldLookLike() {
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> new CoordinationProperties(1, DATA, List.of("http://127.0.0.1:9101")))
+            .isThrownBy(() -> CoordinationProperties.of(1, DATA, List.of("http://127.0.0.1:9101")))
             .withMessageContaining("must look like 1=http://127.0.0.1:9101");
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> new CoordinationProperties(1, DATA, List.of("one=http://127.0.0.1:9101")))
+            .isThrownBy(() -> CoordinationProperties.of(1, DATA, List.of("one=http://127.0.0.1:9101")))
             .withMessageContaining("member id from 1 to 1000");
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> new CoordinationProperties(1, DATA, List.of("1=ftp://127.0.0.1")))
+            .isThrownBy(() -> CoordinationProperties.of(1, DATA, List.of("1=ftp://127.0.0.1")))
             .withMessageContaining("http(s) address with a port");
-        assertThatIllegalArgumentException()
-            .isThrownBy(() -> new CoordinationProperties(1, DATA,
-                    List.of("1=http://127.0.0.1:9101", "1=http://127.0.0.1:9102")))
+        assertThatIllegalArgumentException().isThrownBy(
+                () -> CoordinationProperties.of(1, DATA, List.of("1=http://127.0.0.1:9101", "1=http://127.0.0.1:9102")))
             .withMessageContaining("names member 1 twice");
     }
 
