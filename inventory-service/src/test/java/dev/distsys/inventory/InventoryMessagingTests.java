@@ -217,6 +217,24 @@ class InventoryMessagingTests {
     }
 
     @Test
+    void shouldReserveScarceStockForExactlyAsManyOrdersAsItLastsThroughKafka() {
+        List<String> orders = java.util.stream.IntStream.range(0, 30).mapToObj((i) -> this.orderId + "-" + i).toList();
+        for (String order : orders) {
+            publish(this.messages.create("ReserveStock", "saga-" + order, order,
+                    Map.of("orderId", order, "items", List.of(Map.of("sku", this.skuA, "quantity", 1)))));
+        }
+
+        long reserved = orders.stream()
+            .map((order) -> this.replies.awaitEnvelopes(order, 1))
+            .peek((replies) -> assertThat(replies).hasSize(1))
+            .filter((replies) -> replies.get(0).type().equals("StockReserved"))
+            .count();
+
+        assertThat(reserved).isEqualTo(10);
+        assertStock(this.skuA, 0, 10, 0);
+    }
+
+    @Test
     void shouldDeadLetterWhatCanNeverBeHandledAndReplyToNothingOfIt() {
         send("ReserveStock", Map.of("orderId", this.orderId, "items", "none"));
         send("ReserveStock",
