@@ -23,6 +23,7 @@ import dev.distsys.coordination.raft.RandomSource;
 import dev.distsys.coordination.raft.ReadState;
 import dev.distsys.coordination.raft.Ready;
 import dev.distsys.coordination.raft.Snapshot;
+import dev.distsys.coordination.raft.UnsafeFault;
 import dev.distsys.coordination.raft.storage.InMemoryLogStore;
 
 /**
@@ -138,10 +139,15 @@ final class TraceCluster {
                 case "chunk" -> this.template.withLimits(this.template.maxInflightAppends(),
                         this.template.maxEntriesPerAppend(), this.template.maxAppendBytes(),
                         this.template.maxUncommittedBytes(), Integer.parseInt(kv[1]));
+                case "entries" -> this.template.withLimits(this.template.maxInflightAppends(), Integer.parseInt(kv[1]),
+                        this.template.maxAppendBytes(), this.template.maxUncommittedBytes(),
+                        this.template.snapshotChunkBytes());
+                case "fault" -> this.template.withUnsafeFaults(Set.of(UnsafeFault.valueOf(kv[1])));
                 default -> throw new IllegalArgumentException("unknown setting " + kv[0]);
             };
         }
-        line("prevote=" + this.template.preVote() + " checkquorum=" + this.template.checkQuorum());
+        line("prevote=" + this.template.preVote() + " checkquorum=" + this.template.checkQuorum()
+                + (this.template.unsafeFaults().isEmpty() ? "" : " UNSAFE " + this.template.unsafeFaults()));
     }
 
     private void addNodes(int count) {

@@ -25,7 +25,7 @@ class TraceTests {
 
     @ParameterizedTest
     @ValueSource(strings = { "election.txt", "prevote.txt", "checkquorum.txt", "log_conflict.txt", "snapshot.txt",
-            "membership.txt", "transfer.txt", "read_index.txt" })
+            "membership.txt", "transfer.txt", "read_index.txt", "figure8.txt", "figure8_unsafe.txt" })
     void shouldReproduceTrace(String file) throws IOException {
         String script;
         try (InputStream in = getClass().getResourceAsStream("/traces/" + file)) {
