@@ -112,6 +112,10 @@ final class Supervisor {
                 handle.destroyForcibly();
             }
         }
+        for (ChildProcess child : group) {
+            // Direct children are also reaped, so that their Process reports the exit.
+            child.awaitExit(KILL_WAIT_MS);
+        }
         for (ProcessHandle handle : trees) {
             awaitDeath(handle);
         }
