@@ -49,6 +49,10 @@ record Topology(int postgresPort, int kafkaPort, int kafkaControllerPort, List<S
         instances.addAll(business(ServiceModule.PAYMENT_SERVICE, kafka, 8083));
         instances.addAll(business(ServiceModule.SHIPPING_SERVICE, kafka, 8084));
         List<String> gatewayArgs = new ArrayList<>(common(ServiceModule.GATEWAY, 1, kafka, GATEWAY_PORT));
+        // The token signing key lives with the rest of the platform's data (the gateway's
+        // default is
+        // relative to its working directory).
+        gatewayArgs.add("--gateway.keys.directory=" + dataDir.resolve("keys"));
         gatewayArgs.addAll(discoveryArguments(instances));
         instances.add(new ServiceInstance(ServiceModule.GATEWAY, 1, GATEWAY_PORT, StartPhase.GATEWAY, gatewayArgs));
         return new Topology(POSTGRES_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, instances);

@@ -63,7 +63,7 @@ class TopologyTests {
     @Test
     void shouldTellTheGatewayWhereEveryInstanceIs() {
         assertThat(instance("gateway-1").arguments()).containsSubsequence("--server.port=8080",
-                "--platform.service.instance-id=gateway-1",
+                "--platform.service.instance-id=gateway-1", "--gateway.keys.directory=/data/keys",
                 "--spring.cloud.discovery.client.simple.instances.coordination-server[0].uri=http://127.0.0.1:9101",
                 "--spring.cloud.discovery.client.simple.instances.coordination-server[2].uri=http://127.0.0.1:9103",
                 "--spring.cloud.discovery.client.simple.instances.order-service[0].uri=http://127.0.0.1:8081",
