@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Benchmark: wrk against one backend directly, through the gateway, and through nginx as a
 # reverse proxy, in one run. Prints requests/s and p99 of each and the ratios.
-# Usage: gateway/bench/run.sh [duration=10s] [connections=64] [moderate-connections=8]
+# Usage: [WARMUP=60s] gateway/bench/run.sh [duration=10s] [connections=64] [moderate-connections=8]
+# Each line also shows the 1-minute load average when the run started (other work on the machine
+# skews every number) and, for the gateway, its CPU time per request (all its threads).
 # Needs the gateway jar (./mvnw -pl gateway install -DskipTests) and a JDK 21+ under
 # /usr/lib/jvm; installs the Debian packages wrk and nginx when missing.
 set -euo pipefail
 
 DURATION=${1:-10s}
+# The JIT needs far more than 10 s under load on 2 shared cores: with a 10 s warm-up the C2
+# compiler thread alone still used 2-3.5 s of CPU in each following 10 s window, and the
+# gateway's event loops spent milliseconds of CPU per request instead of ~150 us.
+WARMUP=${WARMUP:-60s}
 CONNECTIONS=${2:-64}
 MODERATE=${3:-8}
 THREADS=2
@@ -66,15 +72,23 @@ PATH_=/api/orders/O-1
 curl -fs -H "$AUTH" "http://127.0.0.1:$GATEWAY_PORT$PATH_" >/dev/null || { echo "gateway not routing"; tail -40 "$WORK/gateway.log"; exit 1; }
 
 # Warm up the JIT of the gateway.
-wrk -t$THREADS -c$CONNECTIONS -d10s -H "$AUTH" "http://127.0.0.1:$GATEWAY_PORT$PATH_" >/dev/null
+wrk -t$THREADS -c$CONNECTIONS -d"$WARMUP" -H "$AUTH" "http://127.0.0.1:$GATEWAY_PORT$PATH_" >/dev/null
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$GATEWAY_PID/stat"; }
 run() { # name url connections
-  local out rps p99
+  local out rps p99 load ticks requests cpu=""
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  ticks=$(cpu_ticks)
   out=$(wrk -t$THREADS -c"$3" -d"$DURATION" --latency -H "$AUTH" "$2")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
   errors=$(echo "$out" | awk '/Non-2xx|Socket errors/ {print}' | tr '\n' ' ')
-  printf '%-8s c=%-3s %10s req/s   p99 %8s %s\n' "$1" "$3" "$rps" "$p99" "$errors" >&2
+  if [ "$1" = gateway ]; then
+    requests=$(echo "$out" | awk '/requests in/ {print $1}')
+    cpu=$(awk -v t=$(( $(cpu_ticks) - ticks )) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+      'BEGIN { printf "cpu %d us/req", t * 1000000 / hz / n }')
+  fi
+  printf '%-8s c=%-3s %10s req/s   p99 %8s   load %5s %s %s\n' "$1" "$3" "$rps" "$p99" "$load" "$cpu" "$errors" >&2
   echo "$rps $p99"
 }
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us/,"",v); print v/1000 } else if (v ~ /ms$/) { sub(/ms/,"",v); print v } else { sub(/s/,"",v); print v*1000 } }'; }

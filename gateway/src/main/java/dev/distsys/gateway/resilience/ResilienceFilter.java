@@ -103,8 +103,11 @@ class ResilienceFilter implements GlobalFilter, Ordered {
         long left = call.deadlineNanos - start;
         Duration tryTimeout = Duration.ofNanos(Math.max(1, Math.min(call.policy.perTryTimeout().toNanos(), left)));
         AttemptDeadline.set(call.exchange, start + tryTimeout.toNanos());
+        // With a fallback, Reactor does not walk the operator chain per request to name
+        // the
+        // timeout in an error message nobody reads.
         return Mono.defer(() -> call.chain.filter(call.exchange))
-            .timeout(tryTimeout)
+            .timeout(tryTimeout, Mono.error(AttemptTimeoutException::new))
             .then(Mono.fromCallable(() -> Outcome.of(call.exchange.getResponse().getStatusCode(), call.policy)))
             .onErrorResume((ex) -> Mono.just(Outcome.of(ex)))
             .doOnCancel(() -> {
@@ -245,6 +248,20 @@ class ResilienceFilter implements GlobalFilter, Ordered {
             boolean retryable = failure instanceof TimeoutException || failure instanceof ConnectException
                     || failure.getCause() instanceof ConnectException;
             return new Outcome(null, failure, retryable && !(failure instanceof NotFoundException));
+        }
+
+    }
+
+    /** An attempt got no answer within its time. */
+    static final class AttemptTimeoutException extends TimeoutException {
+
+        AttemptTimeoutException() {
+            super("no answer within the attempt's timeout");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
 
     }
