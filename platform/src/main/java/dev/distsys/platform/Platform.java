@@ -39,6 +39,10 @@ final class Platform {
 
     private PostgresServer postgres;
 
+    private List<Path> jars;
+
+    private String kafkaBootstrapServers;
+
     private boolean stopping;
 
     private volatile boolean ready;
@@ -68,6 +72,8 @@ final class Platform {
         }
         startPostgres();
         KafkaBroker kafka = startKafka();
+        this.jars = jars;
+        this.kafkaBootstrapServers = kafka.bootstrapServers();
         new ServiceStarter(this.supervisor, this.java, this.config, this::checkNotStopping).start(this.topology, jars,
                 kafka.bootstrapServers());
         List<String> dead = this.supervisor.children()
@@ -117,6 +123,52 @@ final class Platform {
         finally {
             this.stopped.countDown();
         }
+    }
+
+    /**
+     * Stops one running instance as an outage would (SIGTERM, SIGKILL after the grace
+     * period); the rest keeps running. For fault-injection tests and drills.
+     */
+    void stopInstance(String instanceId) throws InterruptedException {
+        ChildProcess child = runningChild(instanceId);
+        List<ProcessHandle> tree = child.requestStop();
+        if (!child.awaitExit(this.config.stopGracePeriod().toMillis())) {
+            tree.forEach(ProcessHandle::destroyForcibly);
+        }
+        for (ProcessHandle handle : tree) {
+            Supervisor.awaitDeath(handle);
+        }
+        logger.info("{} stopped on request", instanceId);
+    }
+
+    /**
+     * Starts an instance of the topology that is not running, and waits until it is
+     * ready.
+     */
+    void startInstance(String instanceId) throws IOException, InterruptedException {
+        ServiceInstance instance = this.topology.instances()
+            .stream()
+            .filter((candidate) -> candidate.instanceId().equals(instanceId))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no instance " + instanceId + " in the topology"));
+        if (this.supervisor.children()
+            .stream()
+            .anyMatch((child) -> child.name().equals(instanceId) && child.isAlive())) {
+            throw new IllegalStateException(instanceId + " is already running");
+        }
+        Path jar = this.jars.get(this.topology.modules().indexOf(instance.module()));
+        Topology single = new Topology(this.topology.postgresPort(), this.topology.kafkaPort(),
+                this.topology.kafkaControllerPort(), List.of(instance));
+        new ServiceStarter(this.supervisor, this.java, this.config, this::checkNotStopping).start(single, List.of(jar),
+                this.kafkaBootstrapServers);
+    }
+
+    private ChildProcess runningChild(String instanceId) {
+        return this.supervisor.children()
+            .stream()
+            .filter((child) -> child.name().equals(instanceId) && child.isAlive())
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException(instanceId + " is not running"));
     }
 
     /** Blocks until {@link #stop} has finished. */
