@@ -15,12 +15,12 @@ import dev.distsys.coordination.raft.Message.TimeoutNow;
 import dev.distsys.coordination.raft.Message.VoteRequest;
 import dev.distsys.coordination.raft.Message.VoteResponse;
 import dev.distsys.coordination.raft.ProposalDroppedException.Reason;
+import dev.distsys.coordination.raft.internal.FollowerState;
 import dev.distsys.coordination.raft.internal.LeaderState;
 import dev.distsys.coordination.raft.internal.Outbox;
 import dev.distsys.coordination.raft.internal.RaftLog;
 import dev.distsys.coordination.raft.internal.Role;
 import dev.distsys.coordination.raft.internal.Role.VoteTally;
-import dev.distsys.coordination.raft.internal.SnapshotReceiver;
 
 /**
  * One Raft member as a pure, single-threaded state machine (the shape of etcd-io/raft's
@@ -44,7 +44,7 @@ public final class RaftNode {
 
     private final RaftLog log;
 
-    private final SnapshotReceiver receiver;
+    private final FollowerState follower;
 
     private final Outbox outbox = new Outbox();
 
@@ -77,7 +77,7 @@ public final class RaftNode {
         this.random = random;
         this.id = config.id();
         this.log = log;
-        this.receiver = new SnapshotReceiver(config.maxSnapshotBytes());
+        this.follower = new FollowerState(config, log);
         this.term = hardState.term();
         this.vote = hardState.vote();
         this.handedOutHardState = hardState;
@@ -622,51 +622,15 @@ public final class RaftNode {
     }
 
     private void handleAppend(AppendRequest request) {
-        if (request.prevLogIndex() < this.log.commit()) {
-            // Everything up to our commit index matches any current leader (Leader
-            // Completeness).
-            send(new AppendResponse(this.id, request.from(), this.term, true, this.log.commit(), 0, 0, 0));
-            return;
-        }
-        if (this.log.matchTerm(request.prevLogIndex(), request.prevLogTerm())) {
-            boolean truncateAlways = this.config.unsafeFaults().contains(UnsafeFault.TRUNCATE_WITHOUT_CONFLICT);
-            long last = this.log.appendFromLeader(request.entries(), truncateAlways);
-            long match = request.entries().isEmpty() ? request.prevLogIndex() : last;
-            this.log.commitTo(Math.min(request.commit(), match));
-            send(new AppendResponse(this.id, request.from(), this.term, true, match, 0, 0, 0));
-            return;
-        }
-        long[] hint = this.log.conflictHint(request.prevLogIndex());
-        send(new AppendResponse(this.id, request.from(), this.term, false, 0, request.prevLogIndex(), hint[0],
-                hint[1]));
+        send(this.follower.onAppend(request, this.term));
     }
 
-    /**
-     * Raft Figure 13. A snapshot at or below our commit index is acknowledged and
-     * ignored; one whose last entry we hold with the same term only moves the commit
-     * index, keeping the entries after it.
-     */
     private void handleSnapshotChunk(SnapshotChunk chunk) {
-        if (chunk.snapshotIndex() <= this.log.commit()) {
-            this.receiver.reset();
-            send(new SnapshotResponse(this.id, chunk.from(), this.term, chunk.snapshotIndex(), 0, true,
-                    this.log.commit()));
-            return;
+        FollowerState.SnapshotOutcome outcome = this.follower.onSnapshotChunk(chunk, this.term);
+        if (outcome.toInstall() != null) {
+            this.snapshotToInstall = outcome.toInstall();
         }
-        Snapshot complete = this.receiver.accept(chunk);
-        if (complete == null) {
-            send(new SnapshotResponse(this.id, chunk.from(), this.term, chunk.snapshotIndex(),
-                    this.receiver.expectedOffset(chunk), false, 0));
-            return;
-        }
-        if (this.log.matchTerm(complete.index(), complete.term())) {
-            this.log.commitTo(complete.index());
-        }
-        else {
-            this.log.restore(complete);
-            this.snapshotToInstall = complete;
-        }
-        send(new SnapshotResponse(this.id, chunk.from(), this.term, complete.index(), 0, true, complete.index()));
+        send(outcome.response());
     }
 
     private void send(Message message) {
