@@ -1,5 +1,6 @@
 package dev.distsys.inventory;
 
+import dev.distsys.shared.testing.Http;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 

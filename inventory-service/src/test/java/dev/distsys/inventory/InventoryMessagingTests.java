@@ -1,5 +1,6 @@
 package dev.distsys.inventory;
 
+import dev.distsys.shared.testing.KafkaProbe;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

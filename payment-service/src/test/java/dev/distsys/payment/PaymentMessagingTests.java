@@ -1,5 +1,6 @@
 package dev.distsys.payment;
 
+import dev.distsys.shared.testing.KafkaProbe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

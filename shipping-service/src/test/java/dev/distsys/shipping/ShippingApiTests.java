@@ -1,5 +1,6 @@
 package dev.distsys.shipping;
 
+import dev.distsys.shared.testing.Http;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.distsys.payment;
+package dev.distsys.shared.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  * the keys a test asks about. Tests use unique keys (order ids), so earlier tests'
  * records never match.
  */
-final class KafkaProbe implements AutoCloseable {
+public final class KafkaProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
 
@@ -30,7 +30,7 @@ final class KafkaProbe implements AutoCloseable {
 
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
-    KafkaProbe(String bootstrapServers, String topic, EnvelopeJson json) {
+    public KafkaProbe(String bootstrapServers, String topic, EnvelopeJson json) {
         this.records = EnvelopeRecords.using(json);
         this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
@@ -50,7 +50,7 @@ final class KafkaProbe implements AutoCloseable {
      * Waits until {@code count} records of {@code key} arrived; returns all of them so
      * far.
      */
-    List<ConsumerRecord<String, byte[]>> awaitRecords(String key, int count) {
+    public List<ConsumerRecord<String, byte[]>> awaitRecords(String key, int count) {
         // Generous: a loaded CI machine; a passing test waits only as long as it must.
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             poll();
@@ -63,7 +63,7 @@ final class KafkaProbe implements AutoCloseable {
      * Waits until {@code count} envelopes of {@code key} arrived; returns all of them so
      * far.
      */
-    List<EventEnvelope> awaitEnvelopes(String key, int count) {
+    public List<EventEnvelope> awaitEnvelopes(String key, int count) {
         return awaitRecords(key, count).stream().map(this.records::fromConsumerRecord).toList();
     }
 

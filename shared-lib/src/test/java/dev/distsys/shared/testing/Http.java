@@ -1,4 +1,4 @@
-package dev.distsys.shipping;
+package dev.distsys.shared.testing;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A small HTTP client for the service under test, with bearer tokens and JSON bodies. */
-final class Http {
+public final class Http {
 
     private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -18,21 +18,21 @@ final class Http {
 
     private final URI base;
 
-    Http(int port) {
+    public Http(int port) {
         this.base = URI.create("http://127.0.0.1:" + port);
     }
 
-    HttpResponse<String> get(String path, String token) {
+    public HttpResponse<String> get(String path, String token) {
         return send(request(path, token).GET());
     }
 
-    HttpResponse<String> put(String path, String token, String body) {
+    public HttpResponse<String> put(String path, String token, String body) {
         HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json");
         return send(request
             .PUT((body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody()));
     }
 
-    static JsonNode body(HttpResponse<String> response) {
+    public static JsonNode body(HttpResponse<String> response) {
         return json.readTree(response.body());
     }
 
