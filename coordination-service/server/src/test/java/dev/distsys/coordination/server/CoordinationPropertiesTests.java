@@ -46,4 +46,15 @@ class CoordinationPropertiesTests {
             .withMessageContaining("names member 1 twice");
     }
 
+    @Test
+    void shouldDerivePeerPortsFromHttpPortsUnlessGiven() {
+        CoordinationProperties properties = CoordinationProperties.of(1, DATA,
+                List.of("1=http://127.0.0.1:9101", "2=http://127.0.0.1:9102|10.0.0.2:7000"));
+        assertThat(properties.memberList().get(1).peerAddressText()).isEqualTo("127.0.0.1:9201");
+        assertThat(properties.memberList().get(2).peerAddressText()).isEqualTo("10.0.0.2:7000");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> CoordinationProperties.of(1, DATA, List.of("1=http://127.0.0.1:9101|nohost")))
+            .withMessageContaining("peer address host:port after '|'");
+    }
+
 }

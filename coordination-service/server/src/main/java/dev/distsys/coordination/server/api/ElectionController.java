@@ -2,7 +2,6 @@ package dev.distsys.coordination.server.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import dev.distsys.coordination.server.CoordinationProperties;
 import dev.distsys.coordination.server.state.Command;
@@ -56,27 +55,28 @@ class ElectionController {
 
     @PostMapping("/{name}/campaign")
     @Operation(summary = "Run for leadership, waiting up to waitMs; answers the leader and its term")
-    CompletableFuture<ResponseEntity<Map<String, Object>>> campaign(
+    ResponseEntity<Map<String, Object>> campaign(
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String name,
             @Valid @RequestBody CampaignBody body, HttpServletRequest request, HttpServletResponse response) {
         Ids.checkSize("candidate", body.candidate(), this.properties.maxValueBytes());
         long waitMs = Waits.bounded(body.waitMs(), this.properties.maxWaitMs());
-        return this.waits.acquire(MutexKind.ELECTION, name, body.leaseId(), body.candidate(), waitMs, request)
-            .thenApply((held) -> {
-                response.setHeader(RaftHeaders.REVISION, String.valueOf(held.revision()));
-                Map<String, Object> answer = new LinkedHashMap<>();
-                answer.put("leader", body.candidate());
-                answer.put("term", held.token());
-                return ResponseEntity.ok(answer);
-            });
+        return Replies
+            .await(this.waits.acquire(MutexKind.ELECTION, name, body.leaseId(), body.candidate(), waitMs, request)
+                .thenApply((held) -> {
+                    response.setHeader(RaftHeaders.REVISION, String.valueOf(held.revision()));
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("leader", body.candidate());
+                    answer.put("term", held.token());
+                    return ResponseEntity.ok(answer);
+                }));
     }
 
     @GetMapping("/{name}")
     @Operation(summary = "The current leader of an election (linearizable); 404 without one")
-    CompletableFuture<ResponseEntity<Map<String, Object>>> get(
+    ResponseEntity<Map<String, Object>> get(
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String name,
             HttpServletResponse response) {
-        return this.replies.read((state) -> {
+        return Replies.await(this.replies.read((state) -> {
             response.setHeader(RaftHeaders.REVISION, String.valueOf(state.revision()));
             return state.mutex(MutexKind.ELECTION, name);
         }, true).thenApply((LockView view) -> {
@@ -88,16 +88,15 @@ class ElectionController {
             answer.put("term", view.token());
             answer.put("leaseId", view.leaseId());
             return ResponseEntity.ok(answer);
-        });
+        }));
     }
 
     @PostMapping("/{name}/resign")
     @Operation(summary = "Step down (or stop waiting); the next candidate leads in the same entry")
-    CompletableFuture<ResponseEntity<Void>> resign(
-            @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String name,
+    ResponseEntity<Void> resign(@PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String name,
             @Valid @RequestBody ResignBody body, HttpServletRequest request, HttpServletResponse response) {
-        return this.replies.propose(new Command.Resign(name, body.leaseId()), request)
-            .thenApply((result) -> Replies.answer(result, response, (r) -> ResponseEntity.noContent().build()));
+        return Replies.await(this.replies.propose(new Command.Resign(name, body.leaseId()), request)
+            .thenApply((result) -> Replies.answer(result, response, (r) -> ResponseEntity.noContent().build())));
     }
 
 }

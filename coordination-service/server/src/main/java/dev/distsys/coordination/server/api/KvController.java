@@ -3,7 +3,6 @@ package dev.distsys.coordination.server.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import dev.distsys.coordination.server.CoordinationProperties;
 import dev.distsys.coordination.server.state.Command;
@@ -66,26 +65,25 @@ class KvController {
     @PutMapping("/{key}")
     @Operation(summary = "Write a key; with prevRevision a compare-and-set (0: must not exist); with fence only "
             + "while the lock is held with that token")
-    CompletableFuture<ResponseEntity<Map<String, Object>>> put(
+    ResponseEntity<Map<String, Object>> put(
             @PathVariable @Pattern(regexp = Ids.KEY, message = Ids.KEY_MESSAGE) String key,
             @Valid @RequestBody PutBody body, HttpServletRequest request, HttpServletResponse response) {
         Ids.checkSize("value", body.value(), this.properties.maxValueBytes());
         Command.Fence fence = (body.fence() != null) ? new Command.Fence(body.fence().lock(), body.fence().token())
                 : null;
-        return this.replies
+        return Replies.await(this.replies
             .propose(new Command.Put(key, body.value(), body.leaseId(), body.prevRevision(), fence), request)
             .thenApply((result) -> Replies.answer(result, response,
-                    (r) -> ResponseEntity.ok(Map.of("revision", r.revision()))));
+                    (r) -> ResponseEntity.ok(Map.of("revision", r.revision())))));
     }
 
     @GetMapping("/{key}")
     @Operation(summary = "Read a key (linearizable by default; serializable reads are served by this member)")
-    CompletableFuture<ResponseEntity<Item>> get(
-            @PathVariable @Pattern(regexp = Ids.KEY, message = Ids.KEY_MESSAGE) String key,
+    ResponseEntity<Item> get(@PathVariable @Pattern(regexp = Ids.KEY, message = Ids.KEY_MESSAGE) String key,
             @RequestParam(defaultValue = "linearizable") @Pattern(regexp = Ids.CONSISTENCY,
                     message = "must be linearizable or serializable") String consistency,
             HttpServletResponse response) {
-        return this.replies.read((state) -> {
+        return Replies.await(this.replies.read((state) -> {
             KeyValue kv = state.get(key);
             response.setHeader(RaftHeaders.REVISION, String.valueOf(state.revision()));
             return (kv != null) ? Item.of(kv, state.revision()) : null;
@@ -94,41 +92,41 @@ class KvController {
                 throw ProblemException.notFound("key " + key + " does not exist");
             }
             return ResponseEntity.ok(item);
-        });
+        }));
     }
 
     @DeleteMapping("/{key}")
     @Operation(summary = "Delete a key (optionally only at prevRevision)")
-    CompletableFuture<ResponseEntity<Map<String, Object>>> delete(
+    ResponseEntity<Map<String, Object>> delete(
             @PathVariable @Pattern(regexp = Ids.KEY, message = Ids.KEY_MESSAGE) String key,
             @RequestParam(required = false) @Min(0) Long prevRevision, HttpServletRequest request,
             HttpServletResponse response) {
-        return this.replies.propose(new Command.Delete(key, prevRevision), request)
+        return Replies.await(this.replies.propose(new Command.Delete(key, prevRevision), request)
             .thenApply((result) -> Replies.answer(result, response, (r) -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("revision", r.revision());
                 body.put("deleted", r.value());
                 return ResponseEntity.ok(body);
-            }));
+            })));
     }
 
     @GetMapping
     @Operation(summary = "List keys by prefix, in key order")
-    CompletableFuture<ResponseEntity<Listing>> list(
+    ResponseEntity<Listing> list(
             @RequestParam(defaultValue = "") @Pattern(regexp = Ids.PREFIX,
                     message = "must be 0-256 characters of [A-Za-z0-9._:-]") String prefix,
             @RequestParam(defaultValue = "linearizable") @Pattern(regexp = Ids.CONSISTENCY,
                     message = "must be linearizable or serializable") String consistency,
             @RequestParam(defaultValue = "1000") @Min(1) @Max(100_000) int limit, HttpServletResponse response) {
         int bounded = Math.min(limit, this.properties.maxListItems());
-        return this.replies.read((state) -> {
+        return Replies.await(this.replies.read((state) -> {
             response.setHeader(RaftHeaders.REVISION, String.valueOf(state.revision()));
             List<Item> items = state.range(prefix, bounded)
                 .stream()
                 .map((kv) -> Item.of(kv, state.revision()))
                 .toList();
             return new Listing(state.revision(), items);
-        }, "linearizable".equals(consistency)).thenApply(ResponseEntity::ok);
+        }, "linearizable".equals(consistency)).thenApply(ResponseEntity::ok));
     }
 
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import dev.distsys.coordination.server.state.Command;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,34 +51,33 @@ class LeaseController {
 
     @PostMapping
     @Operation(summary = "Grant a lease of ttlMs (1000-3600000)")
-    CompletableFuture<ResponseEntity<Map<String, Object>>> grant(@Valid @RequestBody GrantBody body,
-            HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<Map<String, Object>> grant(@Valid @RequestBody GrantBody body, HttpServletRequest request,
+            HttpServletResponse response) {
         byte[] id = new byte[8];
         random.nextBytes(id);
         String leaseId = HexFormat.of().formatHex(id);
-        return this.replies.propose(new Command.GrantLease(leaseId, body.ttlMs()), request)
+        return Replies.await(this.replies.propose(new Command.GrantLease(leaseId, body.ttlMs()), request)
             .thenApply((result) -> Replies.answer(result, response,
                     (r) -> ResponseEntity.created(URI.create("/v1/leases/" + leaseId))
-                        .body(Map.of("leaseId", leaseId, "ttlMs", body.ttlMs()))));
+                        .body(Map.of("leaseId", leaseId, "ttlMs", body.ttlMs())))));
     }
 
     @PostMapping("/{leaseId}/keepalive")
     @Operation(summary = "Renew a lease for its full TTL; 404 once it expired")
-    CompletableFuture<ResponseEntity<Map<String, Object>>> keepAlive(
+    ResponseEntity<Map<String, Object>> keepAlive(
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String leaseId,
             HttpServletRequest request, HttpServletResponse response) {
-        return this.replies.propose(new Command.KeepAlive(leaseId), request)
-            .thenApply(
-                    (result) -> Replies.answer(result, response, (r) -> ResponseEntity.ok(Map.of("ttlMs", r.value()))));
+        return Replies.await(this.replies.propose(new Command.KeepAlive(leaseId), request)
+            .thenApply((result) -> Replies.answer(result, response,
+                    (r) -> ResponseEntity.ok(Map.of("ttlMs", r.value())))));
     }
 
     @DeleteMapping("/{leaseId}")
     @Operation(summary = "Revoke a lease, releasing what is attached to it")
-    CompletableFuture<ResponseEntity<Void>> revoke(
-            @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String leaseId,
+    ResponseEntity<Void> revoke(@PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String leaseId,
             HttpServletRequest request, HttpServletResponse response) {
-        return this.replies.propose(new Command.RevokeLease(leaseId), request)
-            .thenApply((result) -> Replies.answer(result, response, (r) -> ResponseEntity.noContent().build()));
+        return Replies.await(this.replies.propose(new Command.RevokeLease(leaseId), request)
+            .thenApply((result) -> Replies.answer(result, response, (r) -> ResponseEntity.noContent().build())));
     }
 
 }

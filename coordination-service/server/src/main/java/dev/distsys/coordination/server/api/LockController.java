@@ -2,7 +2,6 @@ package dev.distsys.coordination.server.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import dev.distsys.coordination.server.CoordinationProperties;
 import dev.distsys.coordination.server.state.Command;
@@ -52,34 +51,34 @@ class LockController {
     @PostMapping("/{name}")
     @Operation(summary = "Acquire a lock for a lease, waiting up to waitMs in a FIFO queue; answers the fencing "
             + "token")
-    CompletableFuture<ResponseEntity<Map<String, Object>>> acquire(
+    ResponseEntity<Map<String, Object>> acquire(
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String name,
             @Valid @RequestBody AcquireBody body, HttpServletRequest request, HttpServletResponse response) {
         long waitMs = Waits.bounded(body.waitMs(), this.properties.maxWaitMs());
-        return this.waits.acquire(MutexKind.LOCK, name, body.leaseId(), null, waitMs, request).thenApply((held) -> {
-            response.setHeader(RaftHeaders.REVISION, String.valueOf(held.revision()));
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("fencingToken", held.token());
-            answer.put("revision", held.revision());
-            return ResponseEntity.ok(answer);
-        });
+        return Replies
+            .await(this.waits.acquire(MutexKind.LOCK, name, body.leaseId(), null, waitMs, request).thenApply((held) -> {
+                response.setHeader(RaftHeaders.REVISION, String.valueOf(held.revision()));
+                Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("fencingToken", held.token());
+                answer.put("revision", held.revision());
+                return ResponseEntity.ok(answer);
+            }));
     }
 
     @DeleteMapping("/{name}")
     @Operation(summary = "Release a lock held with this fencing token; the next waiter gets it in the same entry")
-    CompletableFuture<ResponseEntity<Void>> release(
-            @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String name,
+    ResponseEntity<Void> release(@PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String name,
             @RequestParam @Min(1) long fencingToken, HttpServletRequest request, HttpServletResponse response) {
-        return this.replies.propose(new Command.Release(name, fencingToken), request)
-            .thenApply((result) -> Replies.answer(result, response, (r) -> ResponseEntity.noContent().build()));
+        return Replies.await(this.replies.propose(new Command.Release(name, fencingToken), request)
+            .thenApply((result) -> Replies.answer(result, response, (r) -> ResponseEntity.noContent().build())));
     }
 
     @GetMapping("/{name}")
     @Operation(summary = "Who holds a lock (linearizable)")
-    CompletableFuture<ResponseEntity<Map<String, Object>>> get(
+    ResponseEntity<Map<String, Object>> get(
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String name,
             HttpServletResponse response) {
-        return this.replies.read((state) -> {
+        return Replies.await(this.replies.read((state) -> {
             response.setHeader(RaftHeaders.REVISION, String.valueOf(state.revision()));
             return state.mutex(MutexKind.LOCK, name);
         }, true).thenApply((LockView view) -> {
@@ -89,7 +88,7 @@ class LockController {
             answer.put("leaseId", view.leaseId());
             answer.put("waiters", view.waiters());
             return ResponseEntity.ok(answer);
-        });
+        }));
     }
 
 }

@@ -2,7 +2,6 @@ package dev.distsys.coordination.server.api;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import dev.distsys.coordination.server.CoordinationProperties;
 import dev.distsys.coordination.server.state.Command;
@@ -54,7 +53,7 @@ class RegistryController {
 
     @PutMapping("/{service}/{instanceId}")
     @Operation(summary = "Register (or update) an instance of a service under a lease")
-    CompletableFuture<ResponseEntity<Map<String, Object>>> register(
+    ResponseEntity<Map<String, Object>> register(
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String service,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String instanceId,
             @Valid @RequestBody RegisterBody body, HttpServletRequest request, HttpServletResponse response) {
@@ -66,35 +65,35 @@ class RegistryController {
                 }
             });
         }
-        return this.replies
+        return Replies.await(this.replies
             .propose(new Command.Register(service, instanceId, body.address(), body.leaseId(), body.metadata()),
                     request)
             .thenApply((result) -> Replies.answer(result, response,
-                    (r) -> ResponseEntity.ok(Map.of("revision", r.revision()))));
+                    (r) -> ResponseEntity.ok(Map.of("revision", r.revision())))));
     }
 
     @DeleteMapping("/{service}/{instanceId}")
     @Operation(summary = "Deregister an instance")
-    CompletableFuture<ResponseEntity<Map<String, Object>>> deregister(
+    ResponseEntity<Map<String, Object>> deregister(
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String service,
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String instanceId,
             HttpServletRequest request, HttpServletResponse response) {
-        return this.replies.propose(new Command.Deregister(service, instanceId), request)
+        return Replies.await(this.replies.propose(new Command.Deregister(service, instanceId), request)
             .thenApply((result) -> Replies.answer(result, response,
-                    (r) -> ResponseEntity.ok(Map.of("revision", r.revision(), "deleted", r.value()))));
+                    (r) -> ResponseEntity.ok(Map.of("revision", r.revision(), "deleted", r.value())))));
     }
 
     @GetMapping("/{service}")
     @Operation(summary = "The live instances of a service")
-    CompletableFuture<ResponseEntity<Instances>> instances(
+    ResponseEntity<Instances> instances(
             @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String service,
             @RequestParam(defaultValue = "linearizable") @Pattern(regexp = Ids.CONSISTENCY,
                     message = "must be linearizable or serializable") String consistency,
             HttpServletResponse response) {
-        return this.replies.read((state) -> {
+        return Replies.await(this.replies.read((state) -> {
             response.setHeader(RaftHeaders.REVISION, String.valueOf(state.revision()));
             return new Instances(service, state.revision(), state.instances(service));
-        }, "linearizable".equals(consistency)).thenApply(ResponseEntity::ok);
+        }, "linearizable".equals(consistency)).thenApply(ResponseEntity::ok));
     }
 
 }

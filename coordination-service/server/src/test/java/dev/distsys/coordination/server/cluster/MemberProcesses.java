@@ -74,13 +74,18 @@ final class MemberProcesses implements AutoCloseable {
 
     void start(int id) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), CoordinationServerApplication.class.getName(),
-                "--server.port=" + this.httpPorts.get(id), "--coordination.member-id=" + id,
-                "--coordination.data-dir=" + this.dataDir.resolve("m" + id), "--coordination.members=" + members(),
-                "--platform.security.public-key-location=" + TestTokens.publicKeyFile().toUri(),
-                "--platform.service.instance-id=member-" + id, "--spring.main.banner-mode=off",
-                "--springdoc.api-docs.enabled=false"));
+        // Tests start fast (C1 only, small serial heap); the benchmark runs members as in
+        // production.
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(Boolean.getBoolean("members.production-jvm") ? List.of("-Xmx512m")
+                : List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command
+            .addAll(List.of("-cp", System.getProperty("java.class.path"), CoordinationServerApplication.class.getName(),
+                    "--server.port=" + this.httpPorts.get(id), "--coordination.member-id=" + id,
+                    "--coordination.data-dir=" + this.dataDir.resolve("m" + id), "--coordination.members=" + members(),
+                    "--platform.security.public-key-location=" + TestTokens.publicKeyFile().toUri(),
+                    "--platform.service.instance-id=member-" + id, "--spring.main.banner-mode=off",
+                    "--springdoc.api-docs.enabled=false"));
         File log = this.dataDir.resolve("m" + id + ".log").toFile();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
@@ -169,6 +174,12 @@ final class MemberProcesses implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         killAll();
+        try (java.util.stream.Stream<Path> files = Files.walk(this.dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+        }
+        catch (IOException ex) {
+            // a temporary directory left behind is harmless
+        }
     }
 
 }
