@@ -1,12 +1,15 @@
 package dev.distsys.gateway;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
 import dev.distsys.gateway.support.Backend;
+import dev.distsys.gateway.loadbalancing.InstanceStats;
 import dev.distsys.gateway.support.GatewayIntegrationTests;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Retries, the circuit breaker and the one timeout budget. */
@@ -23,6 +27,9 @@ class ResilienceTests extends GatewayIntegrationTests {
 
     @Autowired
     private CircuitBreakerRegistry breakers;
+
+    @Autowired
+    private InstanceStats instances;
 
     private String token;
 
@@ -125,6 +132,31 @@ class ResilienceTests extends GatewayIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(services.get("retry-service").stream().mapToInt(Backend::requests).sum()).isEqualTo(3);
         assertThat(elapsed).isBetween(Duration.ofMillis(3000), Duration.ofMillis(4500));
+    }
+
+    @Test
+    void shouldNotCountClientsThatGoAwayAsUpstreamFailures() {
+        // A benchmark or a browser closing connections with requests in flight says
+        // nothing
+        // about the upstream: it must neither open the breaker nor eject the instance.
+        CircuitBreaker breaker = this.breakers.circuitBreaker("route-breaker");
+        breaker.reset();
+        Backend backend = backend("breaker-service", 1);
+        String instance = "breaker-service/127.0.0.1:" + URI.create(backend.uri()).getPort();
+        int before = backend.requests();
+        for (int i = 0; i < 5; i++) {
+            HttpRequest abandoned = request("/api/breaker/item", this.token).header("X-Delay-Ms", "800")
+                .timeout(Duration.ofMillis(200))
+                .GET()
+                .build();
+            assertThatThrownBy(() -> http.send(abandoned, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(HttpTimeoutException.class);
+        }
+        await().atMost(Duration.ofSeconds(5))
+            .until(() -> backend.requests() == before + 5 && this.instances.inFlight(instance) == 0);
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(get("/api/breaker/item", this.token).statusCode()).isEqualTo(200);
     }
 
 }
