@@ -3,6 +3,7 @@ package dev.distsys.order.saga;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.distsys.shared.leadership.LeaderElection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class DeadlineSweeper implements SmartLifecycle {
 
+    static final String ROLE = "saga-deadlines";
+
     private static final Logger log = LoggerFactory.getLogger(DeadlineSweeper.class);
 
     private final SagaRepository sagas;
@@ -29,6 +32,8 @@ class DeadlineSweeper implements SmartLifecycle {
 
     private final Clock clock;
 
+    private final LeaderElection leaders;
+
     private final Object monitor = new Object();
 
     private volatile boolean running;
@@ -36,7 +41,8 @@ class DeadlineSweeper implements SmartLifecycle {
     private Thread worker;
 
     DeadlineSweeper(SagaRepository sagas, SagaEngine engine, TransactionTemplate transactions,
-            SagaProperties properties, Clock clock) {
+            SagaProperties properties, Clock clock, LeaderElection leaders) {
+        this.leaders = leaders;
         this.sagas = sagas;
         this.engine = engine;
         this.transactions = transactions;
@@ -71,8 +77,14 @@ class DeadlineSweeper implements SmartLifecycle {
         return this.running;
     }
 
-    /** Handles the sagas overdue now; returns how many. */
+    /**
+     * Handles the sagas overdue now, if this instance leads the sweeping; returns how
+     * many.
+     */
     int sweep() {
+        if (this.leaders.tryLead(ROLE).isEmpty()) {
+            return 0;
+        }
         var due = this.sagas.due(this.clock.instant(), this.properties.sweepBatch());
         for (SagaRepository.DueSaga saga : due) {
             try {

@@ -2,6 +2,8 @@ package dev.distsys.order.saga;
 
 import java.time.Clock;
 
+import dev.distsys.shared.leadership.LeaderElection;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +23,8 @@ class SagaConfiguration {
     @Bean
     @ConditionalOnProperty(name = "orders.saga.deadlines-enabled", havingValue = "true", matchIfMissing = true)
     DeadlineSweeper deadlineSweeper(SagaRepository sagas, SagaEngine engine, PlatformTransactionManager transactions,
-            SagaProperties properties, Clock clock) {
-        return new DeadlineSweeper(sagas, engine, new TransactionTemplate(transactions), properties, clock);
+            SagaProperties properties, Clock clock, LeaderElection leaders) {
+        return new DeadlineSweeper(sagas, engine, new TransactionTemplate(transactions), properties, clock, leaders);
     }
 
 }

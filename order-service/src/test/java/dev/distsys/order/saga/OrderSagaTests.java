@@ -13,7 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.distsys.shared.messaging.EnvelopeJson;
 import dev.distsys.shared.messaging.EventEnvelope;
+import dev.distsys.shared.testing.KafkaProbe;
 import dev.distsys.shared.testing.TestTokens;
 import dev.distsys.shared.testing.UsesRealInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -156,6 +158,25 @@ class OrderSagaTests {
             .until(() -> getJson("/api/orders/" + orderId + "/saga").path("events").size() == eventsBefore + 1);
         assertThat(getJson("/api/orders/" + orderId).path("status").asString()).isEqualTo("REJECTED");
         assertThat(this.participants.commandsOf(orderId)).hasSize(4);
+    }
+
+    @Test
+    void shouldDeadLetterAMalformedReplyAndLetTheDeadlineCompensate() throws Exception {
+        String orderId = placeScripted("C-poison",
+                (command) -> command.type().equals("ReserveStock")
+                        ? new ScriptedParticipants.Reply("StockReserved", Map.of("orderId", command.aggregateId()))
+                        : ScriptedParticipants.success(command));
+        JsonNode order = awaitFinal(orderId);
+        assertThat(order.path("failureReason").asString()).isEqualTo("TIMEOUT");
+        assertThat(this.participants.commandsOf(orderId)).containsExactly("ReserveStock", "ReleaseStock");
+        try (KafkaProbe deadLetters = new KafkaProbe(
+                this.environment.getRequiredProperty("spring.kafka.bootstrap-servers"), Topics.SAGA_REPLIES + ".dlq",
+                EnvelopeJson.create())) {
+            assertThat(deadLetters.awaitRecords(orderId, 1)).singleElement()
+                .satisfies((record) -> assertThat(
+                        new String(record.headers().lastHeader("kafka_dlt-exception-message").value()))
+                    .contains("StockReserved without items"));
+        }
     }
 
     @Test

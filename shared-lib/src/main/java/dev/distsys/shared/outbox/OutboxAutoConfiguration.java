@@ -3,6 +3,8 @@ package dev.distsys.shared.outbox;
 import javax.sql.DataSource;
 
 import dev.distsys.shared.consumer.MessagingAutoConfiguration;
+import dev.distsys.shared.leadership.LeaderElection;
+import dev.distsys.shared.leadership.LeadershipAutoConfiguration;
 import dev.distsys.shared.messaging.EnvelopeJson;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -21,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The transactional outbox and its relay, for every service with a database and Kafka.
  */
-@AutoConfiguration(after = MessagingAutoConfiguration.class)
+@AutoConfiguration(after = { MessagingAutoConfiguration.class, LeadershipAutoConfiguration.class })
 @ConditionalOnClass({ KafkaTemplate.class, JdbcTemplate.class })
 @ConditionalOnBean(EnvelopeJson.class)
 @EnableConfigurationProperties(OutboxProperties.class)
@@ -36,10 +38,10 @@ public class OutboxAutoConfiguration {
     @ConditionalOnProperty(name = "platform.outbox.enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
             KafkaTemplate<String, byte[]> envelopeKafkaTemplate, EnvelopeJson json, OutboxProperties properties,
-            DataSource dataSource, ObjectProvider<MeterRegistry> meters) {
+            DataSource dataSource, ObjectProvider<MeterRegistry> meters, LeaderElection leaders) {
         MeterRegistry registry = meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
         return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), envelopeKafkaTemplate, json,
-                properties, new OutboxWakeUp(dataSource), new OutboxMetrics(registry, jdbc));
+                properties, new OutboxWakeUp(dataSource), new OutboxMetrics(registry, jdbc), leaders);
     }
 
 }

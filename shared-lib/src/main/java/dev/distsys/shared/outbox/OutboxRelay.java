@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.distsys.shared.leadership.LeaderElection;
 import dev.distsys.shared.messaging.EnvelopeJson;
 import dev.distsys.shared.messaging.EnvelopeRecords;
 import dev.distsys.shared.messaging.EventEnvelope;
@@ -39,6 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class OutboxRelay implements SmartLifecycle {
 
+    /** The relay's role in leader election: only the leader's relay polls. */
+    static final String ROLE = "outbox-relay";
+
     /** The advisory lock key of the relay: any constant; one per database. */
     static final long LOCK_KEY = 0x6f7574626f78L;
 
@@ -60,12 +64,16 @@ final class OutboxRelay implements SmartLifecycle {
 
     private final OutboxMetrics metrics;
 
+    private final LeaderElection leaders;
+
     private volatile boolean running;
 
     private Thread worker;
 
     OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
-            EnvelopeJson json, OutboxProperties properties, OutboxWakeUp wakeUp, OutboxMetrics metrics) {
+            EnvelopeJson json, OutboxProperties properties, OutboxWakeUp wakeUp, OutboxMetrics metrics,
+            LeaderElection leaders) {
+        this.leaders = leaders;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -136,6 +144,9 @@ final class OutboxRelay implements SmartLifecycle {
 
     /** Publishes batches until the outbox is empty or another instance holds the lock. */
     void drain() {
+        if (this.leaders.tryLead(ROLE).isEmpty()) {
+            return;
+        }
         while (this.running && publishBatch() == this.properties.batchSize()) {
             // A full batch means more rows may be waiting: keep going without waiting.
         }

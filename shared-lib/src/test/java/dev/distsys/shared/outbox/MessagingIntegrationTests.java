@@ -67,6 +67,9 @@ class MessagingIntegrationTests {
     MessageConsumers consumers;
 
     @Autowired
+    OutboxRelay relay;
+
+    @Autowired
     KafkaTemplate<String, byte[]> envelopeKafkaTemplate;
 
     @Autowired
@@ -115,6 +118,30 @@ class MessagingIntegrationTests {
         this.transactions.executeWithoutResult((status) -> send(committed, "Record", 2));
         await().atMost(Duration.ofSeconds(60)).until(() -> !numbersReceived(committed).isEmpty());
         assertThat(numbersReceived(key)).isEmpty();
+    }
+
+    @Test
+    void shouldDeliverEverythingWrittenWhileTheRelayWasStoppedOnceItRestarts() {
+        String key = "held-" + UUID.randomUUID();
+        this.relay.stop();
+        try {
+            for (int i = 0; i < 20; i++) {
+                int number = i;
+                this.transactions.executeWithoutResult((status) -> send(key, "Record", number));
+            }
+            await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> numbersReceived(key).isEmpty());
+            assertThat(this.jdbc.queryForObject(
+                    "SELECT count(*) FROM outbox WHERE message_key = ? AND published_at IS NULL", Integer.class, key))
+                .isEqualTo(20);
+        }
+        finally {
+            this.relay.start();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> numbersReceived(key).size() == 20);
+        assertThat(numbersReceived(key))
+            .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
     }
 
     @Test

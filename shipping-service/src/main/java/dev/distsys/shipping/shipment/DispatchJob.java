@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import dev.distsys.shared.leadership.LeaderElection;
 import dev.distsys.shipping.ShippingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the {@link Dispatcher} every {@code shipping.dispatch-interval}: batch after batch
  * while batches come back full, at most {@code dispatch-batches-per-run} of them. A
- * failed run (the database down) is logged and the next run tries again. Every instance
- * may run it; the dispatcher's row locks keep them apart.
+ * failed run (the database down) is logged and the next run tries again. Only the
+ * instance leading the {@code shipment-dispatch} role runs it on schedule; should two
+ * overlap around a change of leader, the dispatcher's row locks still keep them apart.
  */
 @Component
 class DispatchJob implements SmartLifecycle {
@@ -26,11 +28,16 @@ class DispatchJob implements SmartLifecycle {
 
     private final ShippingProperties properties;
 
+    static final String ROLE = "shipment-dispatch";
+
+    private final LeaderElection leaders;
+
     private ScheduledExecutorService executor;
 
-    DispatchJob(Dispatcher dispatcher, ShippingProperties properties) {
+    DispatchJob(Dispatcher dispatcher, ShippingProperties properties, LeaderElection leaders) {
         this.dispatcher = dispatcher;
         this.properties = properties;
+        this.leaders = leaders;
     }
 
     /** Dispatches what is due now; returns how many shipments left. */
@@ -48,6 +55,9 @@ class DispatchJob implements SmartLifecycle {
 
     private void run() {
         try {
+            if (this.leaders.tryLead(ROLE).isEmpty()) {
+                return;
+            }
             int dispatched = runOnce();
             if (dispatched > 0) {
                 log.debug("Dispatched {} shipments", dispatched);
