@@ -247,8 +247,8 @@ public final class RaftNode {
     /**
      * A message from an older term. A stale leader is answered with our term so that it
      * steps down (with check-quorum and pre-vote a node may otherwise never learn it was
-     * replaced: etcd raft #8501); a pre-vote is refused explicitly so the pre-candidate
-     * need not wait for a timeout.
+     * replaced: etcd-io/etcd PR #5468, the "stuck peer"); a pre-vote is refused
+     * explicitly so the pre-candidate need not wait for a timeout.
      */
     private void stepStale(Message message) {
         if (message instanceof AppendRequest || message instanceof Heartbeat || message instanceof SnapshotChunk) {

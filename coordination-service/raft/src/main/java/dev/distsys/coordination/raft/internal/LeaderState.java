@@ -310,7 +310,7 @@ public final class LeaderState {
         if (p == null) {
             return;
         }
-        p.heardFrom(this.ticks.getAsLong());
+        p.heardFrom();
         if (!response.success()) {
             onReject(response, p);
             return;
@@ -358,7 +358,7 @@ public final class LeaderState {
         if (p == null) {
             return;
         }
-        p.heardFrom(this.ticks.getAsLong());
+        p.heardFrom();
         p.ackReadRound(response.readRound());
         if (p.state() == Progress.State.SNAPSHOT) {
             sendSnapshotChunk(response.from(), p);
@@ -374,7 +374,7 @@ public final class LeaderState {
         if (p == null) {
             return;
         }
-        p.heardFrom(this.ticks.getAsLong());
+        p.heardFrom();
         if (response.installed()) {
             p.updateMatch(response.matchIndex());
             if (p.state() == Progress.State.SNAPSHOT) {
@@ -449,10 +449,6 @@ public final class LeaderState {
         this.progress.forEach((id, p) -> out.put(id, p.match()));
         out.put(this.self, this.log.persisted());
         return out;
-    }
-
-    public long transferTarget() {
-        return this.transfer.target();
     }
 
 }

@@ -34,8 +34,6 @@ public final class Progress {
 
     private long readRoundAcked;
 
-    private long lastAckTick = Long.MIN_VALUE / 2;
-
     private long matchAtLastHeartbeat = -1;
 
     private final ArrayDeque<Long> inflight = new ArrayDeque<>();
@@ -130,13 +128,8 @@ public final class Progress {
         this.snapshotOffset = offset;
     }
 
-    void heardFrom(long tick) {
+    void heardFrom() {
         this.recentActive = true;
-        this.lastAckTick = tick;
-    }
-
-    long lastAckTick() {
-        return this.lastAckTick;
     }
 
     boolean takeRecentActive() {

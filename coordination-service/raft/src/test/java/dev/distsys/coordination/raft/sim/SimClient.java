@@ -1,7 +1,6 @@
 package dev.distsys.coordination.raft.sim;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -131,10 +130,6 @@ final class SimClient {
         if (this.current != null && this.current.kind() != KvCommand.Kind.GET) {
             history.abandon(this.current, this.callTime);
         }
-    }
-
-    static List<String> keys() {
-        return List.of(KEYS);
     }
 
 }

@@ -19,7 +19,6 @@ import dev.distsys.coordination.raft.ProposalDroppedException;
 import dev.distsys.coordination.raft.ProposalId;
 import dev.distsys.coordination.raft.RaftConfig;
 import dev.distsys.coordination.raft.RaftException;
-import dev.distsys.coordination.raft.RaftNode;
 import dev.distsys.coordination.raft.Ready;
 import dev.distsys.coordination.raft.ReadState;
 import dev.distsys.coordination.raft.Snapshot;
@@ -491,18 +490,6 @@ final class SimCluster {
             }
         }
         return best;
-    }
-
-    long seed() {
-        return this.seed;
-    }
-
-    RaftNode node(long id) {
-        return this.nodes.get(id).raft;
-    }
-
-    static long none() {
-        return RaftNode.NONE;
     }
 
     /** What a run exercised, so that a green run can be told apart from an idle one. */
