@@ -53,9 +53,15 @@ public final class ClusterBenchmark {
                     + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.version"));
             warmUp(cluster, leader);
             for (int clients : new int[] { 1, 8, 32 }) {
+                long cpuBefore = cluster.cpuMillis();
+                long selfBefore = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toMillis();
                 Stats put = measure(clients, (c, i) -> ok(cluster.send(leader, "PUT",
                         "/v1/kv/bench-" + c + "-" + (i % 100), "{\"value\": \"v" + i + "\"}"), 200));
-                System.out.println("PUT  " + String.format("%2d", clients) + " clients: " + put);
+                long members = cluster.cpuMillis() - cpuBefore;
+                long self = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toMillis() - selfBefore;
+                System.out.println("PUT  " + String.format("%2d", clients) + " clients: " + put
+                        + String.format(Locale.ROOT, "  CPU per PUT: members %.0f us, load generator %.0f us",
+                                members * 1000.0 / put.ops(), self * 1000.0 / put.ops()));
             }
             Stats linearizable = measure(32, (c, i) -> ok(cluster.send(leader, "GET", "/v1/kv/bench-0-1", null), 200));
             System.out.println("GET  linearizable 32 clients: " + linearizable);

@@ -108,6 +108,16 @@ final class MemberProcesses implements AutoCloseable {
         }
     }
 
+    /**
+     * @return CPU time every running member used so far, in milliseconds
+     */
+    long cpuMillis() {
+        return this.processes.values()
+            .stream()
+            .mapToLong((p) -> p.info().totalCpuDuration().map(Duration::toMillis).orElse(0L))
+            .sum();
+    }
+
     URI uri(int id, String path) {
         return URI.create("http://127.0.0.1:" + this.httpPorts.get(id) + path);
     }
