@@ -194,4 +194,123 @@ class ClusterProcessTests {
         assertThat(after).isGreaterThan(before);
     }
 
+    @Test
+    @Order(4)
+    void shouldWatchEveryAcknowledgedChangeOnceAndInOrderAcrossALeaderChange() throws Exception {
+        int leader = cluster.awaitLeader();
+        int watched = cluster.running().stream().filter((id) -> id != leader).findFirst().orElseThrow();
+        long from = MemberProcesses.parse(cluster.send(leader, "GET", "/v1/kv/restart-key", null))
+            .get("revision")
+            .asLong() + 1;
+        java.net.http.HttpRequest request = java.net.http.HttpRequest
+            .newBuilder(cluster.uri(watched, "/v1/watch?prefix=watch-x.&fromRevision=" + from))
+            .header("Authorization", "Bearer " + MemberProcesses.TOKEN)
+            .build();
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.CompletableFuture<HttpResponse<Void>> stream = cluster.http.sendAsync(request,
+                HttpResponse.BodyHandlers.fromLineSubscriber(new LineCollector(lines)));
+        List<String> acknowledged = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            if (i == 20) {
+                cluster.kill(leader);
+            }
+            String key = "watch-x." + i;
+            await().atMost(Duration.ofSeconds(30)).until(() -> writeVia(watched, key));
+            acknowledged.add(key);
+        }
+
+        List<Long> revisions = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!keys.containsAll(acknowledged) && System.nanoTime() < deadline) {
+            String line = lines.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            if (line != null && line.startsWith("data:")) {
+                JsonNode event = tools.jackson.databind.json.JsonMapper.builder().build().readTree(line.substring(5));
+                revisions.add(event.get("revision").asLong());
+                keys.add(event.get("key").asString());
+            }
+        }
+        stream.cancel(true);
+
+        assertThat(keys).containsAll(acknowledged).doesNotHaveDuplicates();
+        assertThat(revisions).isSorted().doesNotHaveDuplicates();
+        cluster.start(leader);
+        cluster.awaitLeader();
+    }
+
+    private static boolean writeVia(int member, String key) {
+        try {
+            return cluster.send(member, "PUT", "/v1/kv/" + key, "{\"value\": \"x\"}").statusCode() == 200;
+        }
+        catch (IOException ex) {
+            return false;
+        }
+    }
+
+    @Test
+    @Order(5)
+    void shouldDeposeAPausedLeaderAndFenceOffAPausedLockHolder() throws Exception {
+        int leader = cluster.awaitLeader();
+        List<Integer> others = cluster.running().stream().filter((id) -> id != leader).toList();
+        int member = others.get(0);
+        String paused = MemberProcesses.parse(cluster.send(member, "POST", "/v1/leases", "{\"ttlMs\": 1500}"))
+            .get("leaseId")
+            .asString();
+        long oldToken = MemberProcesses
+            .parse(cluster.send(member, "POST", "/v1/locks/paused-lock", "{\"leaseId\": \"" + paused + "\"}"))
+            .get("fencingToken")
+            .asLong();
+        long oldTerm = cluster.getJson(leader, "/v1/cluster").get("term").asLong();
+
+        // The leader and the lock holder stop together: the holder sends no keep-alive.
+        cluster.signal(leader, "STOP");
+        try {
+            int newLeader = cluster.awaitLeaderAmong(others);
+            String next = MemberProcesses.parse(cluster.send(member, "POST", "/v1/leases", "{\"ttlMs\": 30000}"))
+                .get("leaseId")
+                .asString();
+            HttpResponse<String> acquired = cluster.send(member, "POST", "/v1/locks/paused-lock",
+                    "{\"leaseId\": \"" + next + "\", \"waitMs\": 10000}");
+            assertThat(acquired.statusCode()).as("the lock is released when the paused lease ends").isEqualTo(200);
+            assertThat(MemberProcesses.parse(acquired).get("fencingToken").asLong()).isGreaterThan(oldToken);
+            assertThat(newLeader).isNotEqualTo(leader);
+        }
+        finally {
+            cluster.signal(leader, "CONT");
+        }
+
+        HttpResponse<String> late = cluster.send(member, "PUT", "/v1/kv/paused-resource",
+                "{\"value\": \"late\", \"fence\": {\"lock\": \"paused-lock\", \"token\": " + oldToken + "}}");
+        assertThat(late.statusCode()).as("the paused holder's fenced write").isEqualTo(409);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode view = cluster.getJson(leader, "/v1/cluster");
+            return view != null && view.get("term").asLong() > oldTerm
+                    && !String.valueOf(leader).equals(view.get("leader").asString());
+        });
+    }
+
+    /** Collects the lines of a server-sent event stream. */
+    private record LineCollector(
+            java.util.concurrent.BlockingQueue<String> lines) implements java.util.concurrent.Flow.Subscriber<String> {
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            this.lines.add(line);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+        }
+
+        @Override
+        public void onComplete() {
+        }
+
+    }
+
 }

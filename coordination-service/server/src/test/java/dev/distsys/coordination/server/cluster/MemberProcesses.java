@@ -127,19 +127,37 @@ final class MemberProcesses implements AutoCloseable {
     }
 
     /**
+     * Sends SIGSTOP or SIGCONT to a member: a process paused as by a long GC or a frozen
+     * VM.
+     */
+    void signal(int id, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(this.processes.get(id).pid()))
+            .inheritIO()
+            .start();
+        kill.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /**
      * @return the leader id that every running member agrees on, once they do
      */
     int awaitLeader() {
+        return awaitLeaderAmong(running());
+    }
+
+    /**
+     * @return the leader id that these members agree on (it must be one of them)
+     */
+    int awaitLeaderAmong(List<Integer> members) {
         int[] leader = new int[1];
         await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(200)).until(() -> {
             Integer agreed = null;
-            for (int id : running()) {
+            for (int id : members) {
                 JsonNode cluster = getJson(id, "/v1/cluster");
                 if (cluster == null || cluster.get("leader").isNull()) {
                     return false;
                 }
                 int seen = Integer.parseInt(cluster.get("leader").asString());
-                if (agreed != null && agreed != seen || !running().contains(seen)) {
+                if (agreed != null && agreed != seen || !members.contains(seen)) {
                     return false;
                 }
                 agreed = seen;
