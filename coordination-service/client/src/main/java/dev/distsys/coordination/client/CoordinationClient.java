@@ -186,13 +186,38 @@ public final class CoordinationClient implements AutoCloseable {
      * @return the live instances' addresses by instance id
      */
     public Map<String, URI> instances(String service) {
-        JsonNode node = this.http.getOrNull("/v1/registry/" + service);
         Map<String, URI> instances = new java.util.LinkedHashMap<>();
+        registered(service).forEach((i) -> instances.put(i.instanceId(), i.address()));
+        return instances;
+    }
+
+    /**
+     * @return the live instances of a service with their metadata
+     */
+    public List<RegisteredInstance> registered(String service) {
+        JsonNode node = this.http.getOrNull("/v1/registry/" + service);
+        List<RegisteredInstance> instances = new java.util.ArrayList<>();
         if (node != null) {
-            node.get("instances")
-                .forEach((i) -> instances.put(i.get("instanceId").asString(), URI.create(i.get("address").asString())));
+            node.get("instances").forEach((i) -> {
+                Map<String, String> metadata = new java.util.LinkedHashMap<>();
+                i.get("metadata").properties().forEach((e) -> metadata.put(e.getKey(), e.getValue().asString()));
+                instances.add(new RegisteredInstance(service, i.get("instanceId").asString(),
+                        URI.create(i.get("address").asString()), metadata));
+            });
         }
         return instances;
+    }
+
+    /**
+     * @return the services with at least one live instance
+     */
+    public List<String> services() {
+        JsonNode node = this.http.getOrNull("/v1/registry");
+        List<String> services = new java.util.ArrayList<>();
+        if (node != null) {
+            node.get("services").forEach((name) -> services.add(name.asString()));
+        }
+        return services;
     }
 
     /**

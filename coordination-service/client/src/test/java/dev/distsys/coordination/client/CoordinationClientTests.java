@@ -105,4 +105,24 @@ class CoordinationClientTests {
         }
     }
 
+    @Test
+    void shouldDiscoverRegisteredInstancesUntilTheirLeaseEnds() {
+        var registry = new dev.distsys.coordination.client.discovery.CoordinationServiceRegistry(client,
+                Duration.ofSeconds(5));
+        var discovery = new dev.distsys.coordination.client.discovery.CoordinationDiscoveryClient(client);
+        var registration = new dev.distsys.coordination.client.discovery.CoordinationRegistration("discovered-svc",
+                "d-1", "127.0.0.1", 8089, Map.of("zone", "a"));
+
+        registry.register(registration);
+
+        assertThat(discovery.getServices()).contains("discovered-svc");
+        assertThat(discovery.getInstances("discovered-svc")).singleElement().satisfies((instance) -> {
+            assertThat(instance.getPort()).isEqualTo(8089);
+            assertThat(instance.getMetadata()).containsEntry("zone", "a");
+        });
+        registry.deregister(registration);
+        assertThat(discovery.getInstances("discovered-svc")).isEmpty();
+        registry.close();
+    }
+
 }

@@ -83,6 +83,21 @@ class RegistryController {
                     (r) -> ResponseEntity.ok(Map.of("revision", r.revision(), "deleted", r.value())))));
     }
 
+    record Services(long revision, List<String> services) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The services with at least one live instance")
+    ResponseEntity<Services> services(
+            @RequestParam(defaultValue = "linearizable") @Pattern(regexp = Ids.CONSISTENCY,
+                    message = "must be linearizable or serializable") String consistency,
+            HttpServletResponse response) {
+        return Replies.await(this.replies.read((state) -> {
+            response.setHeader(RaftHeaders.REVISION, String.valueOf(state.revision()));
+            return new Services(state.revision(), state.services());
+        }, "linearizable".equals(consistency)).thenApply(ResponseEntity::ok));
+    }
+
     @GetMapping("/{service}")
     @Operation(summary = "The live instances of a service")
     ResponseEntity<Instances> instances(

@@ -412,6 +412,13 @@ public final class CoordinationState {
         return (instances != null) ? List.copyOf(instances.values()) : List.of();
     }
 
+    /**
+     * @return the names of services with at least one live instance, in order
+     */
+    public List<String> services() {
+        return List.copyOf(this.registry.keySet());
+    }
+
     public boolean hasLease(String leaseId) {
         return this.leases.containsKey(leaseId);
     }

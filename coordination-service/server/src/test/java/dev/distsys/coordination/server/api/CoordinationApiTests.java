@@ -178,6 +178,8 @@ class CoordinationApiTests {
         call("PUT", "/v1/registry/svc-a/i-1", "{\"address\": \"http://127.0.0.1:1\", \"leaseId\": \"" + leaseId
                 + "\", \"metadata\": {\"zone\": \"a\"}}");
         assertThat(body(call("GET", "/v1/registry/svc-a", null)).get("instances").size()).isEqualTo(1);
+        assertThat(body(call("GET", "/v1/registry", null)).get("services").valueStream().map(JsonNode::asString))
+            .contains("svc-a");
 
         assertThat(call("DELETE", "/v1/leases/" + leaseId, null).statusCode()).isEqualTo(204);
 
