@@ -104,8 +104,10 @@ public abstract class GatewayIntegrationTests {
             registry.add(prefix + ".uri", () -> "lb://" + route[1]);
             registry.add(prefix + ".predicates[0]", () -> "Path=" + route[2]);
         }
-        // The load balancer times each health check out after one interval: 1 s leaves a loaded
-        // 2-core machine time to answer, so that a slow round never marks every instance dead.
+        // The load balancer times each health check out after one interval: 1 s leaves a
+        // loaded
+        // 2-core machine time to answer, so that a slow round never marks every instance
+        // dead.
         registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "1s");
         registry.add("spring.cloud.loadbalancer.eager-load.clients", () -> String.join(",", services.keySet()));
         registry.add("gateway.max-request-body-size", () -> "1KB");
