@@ -7,6 +7,6 @@ cd "$(dirname "$0")/.."
 source .ci/java-home.sh >/dev/null
 ./mvnw -q -o -pl platform -am -DskipTests -Dspring-javaformat.skip=true install >/dev/null 2>&1 \
     || ./mvnw -q -pl platform -am -DskipTests install
-./mvnw -q -o -pl platform dependency:build-classpath -Dmdep.outputFile=platform/target/classpath.txt >/dev/null
+./mvnw -q -o -pl platform dependency:build-classpath -Dmdep.outputFile="$PWD/platform/target/classpath.txt" >/dev/null
 exec "$JAVA_HOME/bin/java" -cp "platform/target/classes:$(cat platform/target/classpath.txt)" \
     dev.distsys.platform.bench.OrderLoadGenerator "$@"

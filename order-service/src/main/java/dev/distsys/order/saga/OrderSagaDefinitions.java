@@ -46,7 +46,7 @@ class OrderSagaDefinitions {
             .step("CreateShipment", SHIPPING_COMMANDS, Commands::createShipment)
             .succeedsOn("ShipmentCreated")
             .failsOn("ShipmentRejected", (reply) -> FailureReason.SHIPPING_UNAVAILABLE)
-            .compensatedBy("CancelShipment", "ShipmentCancelled")
+            .compensatedBy("CancelShipment", "ShipmentCancelled", "ShipmentCancelRefused")
             .step("CapturePayment", PAYMENT_COMMANDS, Commands::forOrder)
             .succeedsOn("PaymentCaptured")
             .compensatedBy("RefundPayment", "PaymentRefunded")

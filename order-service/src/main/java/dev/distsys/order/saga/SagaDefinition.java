@@ -122,7 +122,11 @@ final class SagaDefinition {
         }
 
         StepBuilder compensatedBy(String command, String reply) {
-            this.compensation = new Step.Compensation(command, reply);
+            return compensatedBy(command, reply, null);
+        }
+
+        StepBuilder compensatedBy(String command, String reply, String refusal) {
+            this.compensation = new Step.Compensation(command, reply, refusal);
             return this;
         }
 

@@ -175,6 +175,10 @@ class SagaEngine {
     private void onCompensationReply(SagaInstance saga, Order order, EventEnvelope reply) {
         int index = saga.stepIndex();
         Step.Compensation compensation = definitionOf(saga).step(index).compensation();
+        if (reply.type().equals(compensation.refusal())) {
+            park(saga, true);
+            return;
+        }
         if (!compensation.reply().equals(reply.type())) {
             late(saga, reply);
             return;
@@ -260,8 +264,8 @@ class SagaEngine {
         this.sagas.endStep(saga.sagaId(), saga.stepIndex(), compensation, SagaRepository.StepStatus.NEEDS_ATTENTION,
                 now());
         end(saga, SagaState.NEEDS_ATTENTION);
-        log.error("Saga {} of order {} parked: {} got no reply after {} attempts; an operator must resolve it",
-                saga.sagaId(), saga.orderId(), saga.awaiting(), saga.attempts());
+        log.error("Saga {} of order {} parked: {} was refused or got no reply after {} attempts; an operator "
+                + "must resolve it", saga.sagaId(), saga.orderId(), saga.awaiting(), saga.attempts());
     }
 
     private void end(SagaInstance saga, SagaState state) {

@@ -45,8 +45,14 @@ record Step(String name, String topic, Function<Order, Object> command, Map<Stri
     record Refused() implements Outcome {
     }
 
-    /** How to undo a step. */
-    record Compensation(String command, String reply) {
+    /**
+     * How to undo a step.
+     *
+     * @param refusal a reply saying the step can no longer be undone (e.g. the parcel has
+     * left), or {@code null}: no retry can help then, so the saga is parked for an
+     * operator at once
+     */
+    record Compensation(String command, String reply, String refusal) {
     }
 
     /**

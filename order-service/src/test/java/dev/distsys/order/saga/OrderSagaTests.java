@@ -203,6 +203,21 @@ class OrderSagaTests {
     }
 
     @Test
+    void shouldParkAtOnceWhenACompensationIsRefused() throws Exception {
+        String orderId = placeScripted("C-shipped", (command) -> switch (command.type()) {
+            case "CapturePayment" -> null;
+            case "CancelShipment" -> new ScriptedParticipants.Reply("ShipmentCancelRefused",
+                    Map.of("orderId", command.aggregateId(), "reason", "ALREADY_DISPATCHED"));
+            default -> ScriptedParticipants.success(command);
+        });
+        await().atMost(Duration.ofSeconds(60))
+            .until(() -> getJson("/api/orders/" + orderId + "/saga").path("state").asString(),
+                    "NEEDS_ATTENTION"::equals);
+        assertThat(this.participants.commandsOf(orderId)).filteredOn("CancelShipment"::equals).hasSize(1);
+        assertThat(this.participants.commandsOf(orderId)).doesNotContain("VoidPayment", "ReleaseStock");
+    }
+
+    @Test
     void shouldIgnoreADuplicatedReply() throws Exception {
         String orderId = place("C-dup", List.of(item("SKU-1", 1)));
         assertThat(awaitFinal(orderId).path("status").asString()).isEqualTo("APPROVED");

@@ -8,14 +8,17 @@ import java.util.List;
  * What the load generator does, from its arguments, with bounds on everything.
  *
  * @param direct send to the services' instances instead of through the gateway
+ * @param ratePerSecond orders placed per second at most (0: as fast as the concurrency
+ * allows), to measure latency at a load the platform sustains rather than a backlog
  */
 record LoadSettings(URI gateway, String kafka, int orders, int concurrency, int skus, int customers,
-        Duration maxDuration, boolean direct) {
+        Duration maxDuration, boolean direct, int ratePerSecond) {
 
     static final String USAGE = """
             usage: bench/orders.sh [--orders=N (1..1000000, default 2000)] [--concurrency=C (1..1024, default 32)]
                                    [--skus=N (1..10000, default 20)] [--customers=N (1..100000, default 50)]
                                    [--max-seconds=S (1..3600, default 300)] [--direct]
+                                   [--rate=R orders/s (0..100000, default 0 = unpaced)]
                                    [--gateway=http://127.0.0.1:8080] [--kafka=127.0.0.1:19092]""";
 
     private static final List<URI> ORDER_SERVICES = List.of(URI.create("http://127.0.0.1:8081"),
@@ -37,6 +40,7 @@ record LoadSettings(URI gateway, String kafka, int orders, int concurrency, int 
         int customers = 50;
         int maxSeconds = 300;
         boolean direct = false;
+        int rate = 0;
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
             String value = (pair.length == 2) ? pair[1] : "";
@@ -49,11 +53,12 @@ record LoadSettings(URI gateway, String kafka, int orders, int concurrency, int 
                 case "--customers" -> customers = bounded(pair[0], value, 1, 100_000);
                 case "--max-seconds" -> maxSeconds = bounded(pair[0], value, 1, 3600);
                 case "--direct" -> direct = true;
+                case "--rate" -> rate = bounded(pair[0], value, 0, 100_000);
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
             }
         }
         return new LoadSettings(gateway, kafka, orders, concurrency, skus, customers, Duration.ofSeconds(maxSeconds),
-                direct);
+                direct, rate);
     }
 
     /** The base addresses a path's requests go to. */

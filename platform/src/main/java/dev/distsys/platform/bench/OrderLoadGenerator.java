@@ -78,6 +78,7 @@ public final class OrderLoadGenerator {
             Semaphore inFlight = new Semaphore(this.settings.concurrency());
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 0; i < this.settings.orders() && !timeUp(started); i++) {
+                    pace(started, i);
                     inFlight.acquire();
                     int number = i;
                     pool.submit(() -> {
@@ -98,6 +99,20 @@ public final class OrderLoadGenerator {
             progress.show(sentAt.size(), finals.count());
             System.err.println();
             report(started, sentAt, finals, failedRequests.get(), admin);
+        }
+    }
+
+    /**
+     * With --rate, holds order {@code number} back until its slot: an open-loop load at a
+     * fixed rate.
+     */
+    private void pace(long started, int number) throws InterruptedException {
+        if (this.settings.ratePerSecond() > 0) {
+            long slot = started + number * 1_000_000_000L / this.settings.ratePerSecond();
+            long wait = slot - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+            }
         }
     }
 
@@ -202,8 +217,9 @@ public final class OrderLoadGenerator {
         this.out.printf("orders placed: %d, finished: %d, refused requests: %d, unfinished: %d%n", sentAt.size(),
                 latencies.size(), failedRequests, sentAt.size() - latencies.size());
         this.out.printf("outcomes: %s%n", finals.outcomes());
-        this.out.printf("completed orders/s: %.1f (%d orders in %.1f s, concurrency %d, target %s)%n",
+        this.out.printf("completed orders/s: %.1f (%d orders in %.1f s, concurrency %d, rate %s, target %s)%n",
                 latencies.size() / Math.max(seconds, 1e-9), latencies.size(), seconds, this.settings.concurrency(),
+                (this.settings.ratePerSecond() > 0) ? this.settings.ratePerSecond() + "/s" : "unpaced",
                 this.settings.direct() ? "services directly" : "gateway");
         this.out.printf("latency request -> final status: %s%n", Percentiles.of(latencies));
         this.out.printf("outbox lag (p99 per service, from /actuator/prometheus): %s%n",
