@@ -40,6 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class OutboxRelay implements SmartLifecycle {
 
+    /** How often published rows older than the retention are deleted. */
+    private static final Duration CLEANUP_INTERVAL = Duration.ofSeconds(10);
+
     /** The relay's role in leader election: only the leader's relay polls. */
     static final String ROLE = "outbox-relay";
 
@@ -67,6 +70,8 @@ final class OutboxRelay implements SmartLifecycle {
     private final LeaderElection leaders;
 
     private volatile boolean running;
+
+    private long lastCleanupNanos = System.nanoTime() - CLEANUP_INTERVAL.toNanos();
 
     private Thread worker;
 
@@ -150,7 +155,12 @@ final class OutboxRelay implements SmartLifecycle {
         while (this.running && publishBatch() == this.properties.batchSize()) {
             // A full batch means more rows may be waiting: keep going without waiting.
         }
-        deleteExpired();
+        if (System.nanoTime() - this.lastCleanupNanos >= CLEANUP_INTERVAL.toNanos()) {
+            // Not after every wake-up: each is a transaction, and the relay wakes at
+            // every commit.
+            deleteExpired();
+            this.lastCleanupNanos = System.nanoTime();
+        }
     }
 
     /** Publishes one batch; returns the number of rows published. */
